@@ -1,0 +1,65 @@
+package edu.campus.logistics.identity;
+
+import static edu.campus.logistics.identity.CampusGroup.FINANCE;
+import static edu.campus.logistics.identity.CampusGroup.GENERAL_AFFAIRS;
+import static edu.campus.logistics.identity.CampusGroup.INSPECTORS;
+import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_HEAD;
+import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_STAFF;
+import static edu.campus.logistics.identity.CampusGroup.PRINCIPAL;
+import static edu.campus.logistics.identity.CampusGroup.PURCHASING;
+import static edu.campus.logistics.identity.CampusGroup.SCHOOL_COMMITTEE;
+import static edu.campus.logistics.identity.CampusGroup.STAFF;
+import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
+import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
+import static edu.campus.logistics.identity.ProcessKeys.DAMAGE_COMPENSATION;
+import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
+import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
+import static edu.campus.logistics.identity.ProcessKeys.REQUISITION;
+import static edu.campus.logistics.identity.ProcessKeys.STOCKTAKE;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may do what, per group: the single table the authorizations are created from (and that
+ * docs/security.md describes). Task rights are not listed here: the engine grants TASK_WORK to the
+ * candidate group of each task ({@code defaultUserPermissionNameForTask}).
+ */
+public final class AccessPolicy {
+
+  /**
+   * @param cockpit whether the group uses Cockpit (and may read all definitions, instances and history)
+   * @param starts  process keys the group may start (READ + CREATE_INSTANCE)
+   * @param worksOn process keys whose tasks the group works on (READ, so Tasklist can show diagram and forms)
+   */
+  public record GroupAccess(boolean cockpit, Set<String> starts, Set<String> worksOn) {
+  }
+
+  private static final Map<CampusGroup, GroupAccess> ACCESS = new EnumMap<>(CampusGroup.class);
+
+  static {
+    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR), Set.of()));
+    ACCESS.put(GENERAL_AFFAIRS, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE),
+        Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE)));
+    ACCESS.put(PRINCIPAL, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR),
+        Set.of(PROCUREMENT, REPAIR)));
+    ACCESS.put(SCHOOL_COMMITTEE, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
+    ACCESS.put(PURCHASING, new GroupAccess(false, Set.of(PROCUREMENT), Set.of(PROCUREMENT)));
+    ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
+    ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION, STOCKTAKE),
+        Set.of(PROCUREMENT, REQUISITION, STOCKTAKE)));
+    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
+    ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
+    ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
+        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION)));
+    ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
+  }
+
+  private AccessPolicy() {
+  }
+
+  public static GroupAccess of(CampusGroup group) {
+    return ACCESS.get(group);
+  }
+}

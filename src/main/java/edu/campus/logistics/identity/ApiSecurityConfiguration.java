@@ -1,0 +1,53 @@
+package edu.campus.logistics.identity;
+
+import static edu.campus.logistics.identity.CampusGroup.CAMUNDA_ADMIN;
+import static edu.campus.logistics.identity.CampusGroup.FINANCE;
+import static edu.campus.logistics.identity.CampusGroup.GENERAL_AFFAIRS;
+import static edu.campus.logistics.identity.CampusGroup.INSPECTORS;
+import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_HEAD;
+import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_STAFF;
+import static edu.campus.logistics.identity.CampusGroup.PRINCIPAL;
+import static edu.campus.logistics.identity.CampusGroup.PURCHASING;
+import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
+import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Which groups may call which family of the project's {@code /api/*} endpoints. */
+@Configuration
+public class ApiSecurityConfiguration {
+
+  /** Stock ledger: those who keep, buy, check, approve or pay for goods. */
+  public static final Set<String> LEDGER_READERS = groups(WAREHOUSE, PURCHASING, INSPECTORS, GENERAL_AFFAIRS,
+      LOGISTICS_HEAD, PRINCIPAL, FINANCE);
+
+  /** Asset register: ledger readers plus those who repair and look after assets. */
+  public static final Set<String> ASSET_READERS = Stream.concat(LEDGER_READERS.stream(),
+      groups(LOGISTICS_STAFF, TECHNICIANS).stream()).collect(Collectors.toUnmodifiableSet());
+
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
+    Map<String, Set<String>> rules = new LinkedHashMap<>();
+    rules.put("/api/ledger/", LEDGER_READERS);
+    rules.put("/api/assets", ASSET_READERS);
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
+    registration.addUrlPatterns("/api/*");
+    registration.setName("apiAuthenticationFilter");
+    return registration;
+  }
+
+  private static Set<String> groups(CampusGroup... groups) {
+    return Stream.concat(Arrays.stream(groups).map(CampusGroup::id), Stream.of(CAMUNDA_ADMIN))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}
