@@ -19,11 +19,7 @@ import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +91,10 @@ public class DemoData implements ApplicationRunner {
   static final String OPENING_ACTOR = "wuxiaohong";
 
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
   private final LedgerService ledger;
 
-  public DemoData(IdentityService identityService, AuthorizationService authorizationService, LedgerService ledger) {
+  public DemoData(IdentityService identityService, LedgerService ledger) {
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
     this.ledger = ledger;
   }
 
@@ -116,12 +110,6 @@ public class DemoData implements ApplicationRunner {
         user.setEmail(demo.id() + "@school.example");
         user.setPassword(demo.id());
         identityService.saveUser(user);
-        Authorization readSelf = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        readSelf.setUserId(demo.id());
-        readSelf.setResource(Resources.USER);
-        readSelf.setResourceId(demo.id());
-        readSelf.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(readSelf);
         users++;
       }
       for (CampusGroup group : demo.groups()) {
