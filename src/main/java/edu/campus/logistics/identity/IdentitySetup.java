@@ -2,8 +2,11 @@ package edu.campus.logistics.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -59,33 +62,46 @@ public class IdentitySetup implements ApplicationRunner {
   private int grantAccess(CampusGroup campusGroup) {
     String group = campusGroup.id();
     AccessPolicy.GroupAccess access = AccessPolicy.of(campusGroup);
-    List<Boolean> created = new ArrayList<>();
-    created.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+    // one authorization per resource: permissions for the same resource are merged first
+    Map<Resource, Map<String, Set<Permission>>> grants = new LinkedHashMap<>();
+    add(grants, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // members see their own group's name in Tasklist
-    created.add(grant(group, Resources.GROUP, group, Permissions.READ));
+    add(grants, Resources.GROUP, group, Permissions.READ);
     if (access.cockpit()) {
-      created.add(grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-      created.add(grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE));
-      created.add(grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ));
-      created.add(grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
-      created.add(grant(group, Resources.DEPLOYMENT, "*", Permissions.READ));
+      add(grants, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      add(grants, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE);
+      add(grants, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      add(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      add(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     for (String key : access.worksOn()) {
-      created.add(grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ));
+      add(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
     for (String key : access.starts()) {
-      created.add(grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE));
+      add(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     if (!access.starts().isEmpty()) {
-      created.add(grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+      add(grants, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    return (int) created.stream().filter(Boolean::booleanValue).count();
+    int created = 0;
+    for (Map.Entry<Resource, Map<String, Set<Permission>>> byResource : grants.entrySet()) {
+      for (Map.Entry<String, Set<Permission>> byId : byResource.getValue().entrySet()) {
+        created += grant(group, byResource.getKey(), byId.getKey(), byId.getValue()) ? 1 : 0;
+      }
+    }
+    return created;
+  }
+
+  private static void add(Map<Resource, Map<String, Set<Permission>>> grants, Resource resource, String resourceId,
+                          Permission... permissions) {
+    grants.computeIfAbsent(resource, r -> new LinkedHashMap<>())
+        .computeIfAbsent(resourceId, id -> new LinkedHashSet<>())
+        .addAll(List.of(permissions));
   }
 
   /** Grants the permissions unless the group already has an authorization on that resource. */
-  private boolean grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  private boolean grant(String groupId, Resource resource, String resourceId, Set<Permission> permissions) {
     boolean exists = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
     if (exists) {
