@@ -46,7 +46,8 @@ public class BadUserRequestMapping implements ResourceConfigCustomizer {
     return null;
   }
 
-  @Priority(1)
+  /** Yields to an equivalent mapper with a higher priority (lower number) should one be registered. */
+  @Priority(2)
   public static class RestErrors implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler camunda = new RestExceptionHandler();
@@ -58,7 +59,7 @@ public class BadUserRequestMapping implements ResourceConfigCustomizer {
     }
   }
 
-  @Priority(1)
+  @Priority(2)
   public static class EngineErrors implements ExceptionMapper<ProcessEngineException> {
 
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
