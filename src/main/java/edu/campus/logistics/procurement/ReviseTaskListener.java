@@ -1,0 +1,26 @@
+package edu.campus.logistics.procurement;
+
+import static edu.campus.logistics.procurement.ProcurementVariables.PURCHASE_ITEMS;
+import static edu.campus.logistics.procurement.ProcurementVariables.REQUESTER_ACTION;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The requester's answer to "return for revision": withdraw, or resubmit the edited request, which
+ * is checked like a new one (the approval chain then starts again from its first level).
+ */
+@Component("reviseTaskListener")
+public class ReviseTaskListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    RequesterAction action = Choice.parse(RequesterAction.class, task.getVariable(REQUESTER_ACTION),
+        REQUESTER_ACTION, "处理方式");
+    if (action == RequesterAction.RESUBMIT) {
+      RequestChecks.checkAndStore(task);
+      task.getExecution().removeVariable(PURCHASE_ITEMS);
+    }
+  }
+}

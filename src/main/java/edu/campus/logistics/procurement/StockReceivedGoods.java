@@ -1,0 +1,104 @@
+package edu.campus.logistics.procurement;
+
+import static edu.campus.logistics.procurement.ProcurementVariables.ASSET_TAGS;
+import static edu.campus.logistics.procurement.ProcurementVariables.DEPARTMENT;
+import static edu.campus.logistics.procurement.ProcurementVariables.STOCKED_LINES;
+import static edu.campus.logistics.procurement.ProcurementVariables.STOCK_VOUCHER;
+import static edu.campus.logistics.procurement.ProcurementVariables.STOREKEEPER_ID;
+import static edu.campus.logistics.procurement.ProcurementVariables.STORAGE_LOCATION;
+
+import edu.campus.logistics.ledger.Asset;
+import edu.campus.logistics.ledger.AssetRegister;
+import edu.campus.logistics.ledger.Item;
+import edu.campus.logistics.ledger.LedgerEntry;
+import edu.campus.logistics.ledger.LedgerService;
+import edu.campus.logistics.ledger.NewAssets;
+import edu.campus.logistics.ledger.Posting;
+import edu.campus.logistics.ledger.StockLine;
+import edu.campus.logistics.ledger.Voucher;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stocking 入库 ({@code Task_StockGoods}): one RECEIPT entry per accepted line at the price paid,
+ * and an asset card per unit for lines at or above the fixed-asset threshold, custodian the
+ * requester, location the storage location or else the requester's department. Runs after an
+ * async save point in the engine's transaction; the voucher makes a retried job post nothing twice.
+ */
+@Component("stockReceivedGoods")
+public class StockReceivedGoods implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StockReceivedGoods.class);
+
+  private final LedgerService ledger;
+  private final AssetRegister assets;
+  private final BigDecimal fixedAssetThreshold;
+
+  public StockReceivedGoods(LedgerService ledger, AssetRegister assets,
+                            @Value("${campus.ledger.fixed-asset-threshold}") BigDecimal fixedAssetThreshold) {
+    this.ledger = ledger;
+    this.assets = assets;
+    this.fixedAssetThreshold = fixedAssetThreshold;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ProcurementCase procurement = ProcurementCase.of(execution);
+    List<RequestLine> bought = procurement.purchaseItems();
+    List<AcceptedLine> accepted = procurement.acceptedQuantities();
+    List<StockLine> lines = new ArrayList<>();
+    List<RequestLine> posted = new ArrayList<>();
+    for (int i = 0; i < bought.size(); i++) {
+      RequestLine line = bought.get(i);
+      BigDecimal quantity = accepted.get(i).accepted();
+      if (quantity.signum() > 0) {
+        Item item = ledger.findOrRegisterItem(line.name(), line.spec(), line.unit(), line.category());
+        lines.add(StockLine.of(item.code(), quantity, line.unitPrice()));
+        posted.add(line);
+      }
+    }
+    Voucher voucher = Voucher.forStep(execution, procurement.text(STOREKEEPER_ID), "round" + procurement.purchaseRound());
+    Posting posting = ledger.receive(voucher, lines);
+    String custodian = procurement.requesterId();
+    String location = procurement.text(STORAGE_LOCATION) != null
+        ? procurement.text(STORAGE_LOCATION) : procurement.text(DEPARTMENT);
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    List<String> tags = new ArrayList<>();
+    List<Map<String, Object>> stocked = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      StockLine line = lines.get(i);
+      LedgerEntry entry = posting.entries().get(i);
+      if (line.unitCost().compareTo(fixedAssetThreshold) >= 0) {
+        List<Asset> cards = assets.register(voucher, new NewAssets(i + 1, line.itemCode(),
+            line.quantity().intValueExact(), line.unitCost(), location, custodian, today));
+        cards.forEach(card -> tags.add(card.tag()));
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("itemCode", line.itemCode());
+      row.put("name", posted.get(i).name());
+      row.put("spec", posted.get(i).spec());
+      row.put("unit", posted.get(i).unit());
+      row.put("quantity", line.quantity());
+      row.put("unitPrice", line.unitCost());
+      row.put("balanceAfter", entry.balanceAfter());
+      stocked.add(row);
+    }
+    execution.setVariable(STOCK_VOUCHER, voucher.key());
+    execution.setVariable(STOCKED_LINES, ProcurementJson.value(stocked));
+    execution.setVariable(ASSET_TAGS, ProcurementJson.value(tags));
+    LOG.info("Procurement {} stocked with voucher {} ({} lines, {} asset cards{})", execution.getProcessInstanceId(),
+        voucher.key(), lines.size(), tags.size(), posting.repeated() ? ", repeated" : "");
+  }
+}
