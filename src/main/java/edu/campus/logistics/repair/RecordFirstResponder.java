@@ -22,9 +22,11 @@ public class RecordFirstResponder implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(RecordFirstResponder.class);
 
   private final People people;
+  private final CaseOwnership ownership;
 
-  public RecordFirstResponder(People people) {
+  public RecordFirstResponder(People people, CaseOwnership ownership) {
     this.people = people;
+    this.ownership = ownership;
   }
 
   @Override
@@ -38,7 +40,7 @@ public class RecordFirstResponder implements TaskListener {
     }
     task.setVariable(FIRST_RESPONDER, assignee);
     task.setVariable(RESPONDED_AT, ClockUtil.getCurrentTime());
-    task.setOwner(assignee);
+    ownership.own(task, assignee);
     LOG.info("Repair {}: first responder {}", task.getProcessInstanceId(), assignee);
   }
 }
