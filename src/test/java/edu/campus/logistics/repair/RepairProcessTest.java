@@ -130,6 +130,23 @@ class RepairProcessTest {
   }
 
   @Test
+  void outsideContractorsWorkIsRecordedByTheFirstResponder() {
+    ProcessInstance repair = driver.reportAs(REPORTER, RepairDriver.report("操场东侧", "grounds", "塑胶跑道起皮约2平方米", "normal"));
+    driver.claimReport(repair, FIRST_RESPONDER);
+    Task dispatch = driver.task(repair, "Task_DispatchRepair");
+    assertRefused(() -> driver.completeAs(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor")), "外包单位必填");
+    driver.completeAs(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor", "contractor", "某某体育设施公司"));
+
+    assertThat(repair).isWaitingAt("Task_RepairWork").task().isAssignedTo(FIRST_RESPONDER);
+    driver.recordWork(repair, FIRST_RESPONDER, "wear", List.of(), 1200.0);
+    driver.executeAsyncJobs(repair);
+    assertThat(repair).isWaitingAt("Task_ConfirmRepair");
+    assertThat(driver.runtime.getVariable(repair.getId(), "contractor")).isEqualTo("某某体育设施公司");
+    assertThat(driver.runtime.getVariable(repair.getId(), "technician")).isNull();
+    assertThat(driver.runtime.getVariable(repair.getId(), "repairCost")).isEqualTo(1200.0);
+  }
+
+  @Test
   void onlyLogisticsStaffCanBecomeFirstResponder() {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     Task dispatch = driver.task(repair, "Task_DispatchRepair");
