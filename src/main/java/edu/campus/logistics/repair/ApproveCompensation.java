@@ -28,6 +28,6 @@ public class ApproveCompensation implements TaskListener {
       throw Inputs.refuse("退回重新核定须说明理由 / returning the assessment needs a comment");
     }
     task.setVariable(APPROVED_BY, APPROVE.equals(decision)
-        ? (people.currentUser() != null ? people.currentUser() : task.getAssignee()) : null);
+        ? people.actor(task) : null);
   }
 }

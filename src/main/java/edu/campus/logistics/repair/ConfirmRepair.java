@@ -37,7 +37,7 @@ public class ConfirmRepair implements TaskListener {
       }
       return;
     }
-    String actor = people.currentUser() != null ? people.currentUser() : task.getAssignee();
+    String actor = people.actor(task);
     if (!reporter.equals(actor) || !reporter.equals(task.getAssignee())) {
       throw Inputs.refuse("回访确认只能由报修人 " + reporter + " 本人完成，" + actor + " 不能代为确认"
           + " / only the reporter " + reporter + " may confirm the repair, not " + actor);

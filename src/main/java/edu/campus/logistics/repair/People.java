@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -45,6 +46,12 @@ public class People {
   public String currentUser() {
     CommandContext commandContext = Context.getCommandContext();
     return commandContext == null ? null : commandContext.getAuthenticatedUserId();
+  }
+
+  /** Who acts on a task: the authenticated user, or the assignee when the engine is called without one. */
+  public String actor(DelegateTask task) {
+    String current = currentUser();
+    return current != null ? current : task.getAssignee();
   }
 
   private static String displayName(User user) {

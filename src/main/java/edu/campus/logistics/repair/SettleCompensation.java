@@ -43,7 +43,7 @@ public class SettleCompensation implements TaskListener {
       task.setVariable(PAID_AMOUNT, 0.0);
       task.setVariable(RECEIPT_NO, null);
     }
-    task.setVariable(SETTLED_BY, people.currentUser() != null ? people.currentUser() : task.getAssignee());
+    task.setVariable(SETTLED_BY, people.actor(task));
     task.setVariable(SETTLED_AT, ClockUtil.getCurrentTime());
   }
 }

@@ -68,7 +68,7 @@ public class SlaEscalation implements TaskListener {
       String note = Inputs.requiredText(task, SUPERVISION_NOTE, "督办意见", 500);
       int index = intValue(task.getVariableLocal(ESCALATION_INDEX));
       List<Escalation> escalations = new ArrayList<>(read(task));
-      String by = people.currentUser() != null ? people.currentUser() : task.getAssignee();
+      String by = people.actor(task);
       escalations.set(index, escalations.get(index).handled(by, ClockUtil.getCurrentTime().toInstant().toString(), note));
       task.setVariable(ESCALATIONS, JsonVariable.write(escalations));
     }

@@ -5,7 +5,6 @@ import static edu.campus.logistics.repair.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetEvent;
 import edu.campus.logistics.ledger.AssetEventType;
@@ -18,44 +17,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Human damage found in a repair: the asset card's history and the compensation (公物损坏赔偿), paid or waived. */
-@CampusTest
-class DamageCompensationTest {
+class DamageCompensationTest extends RepairScenario {
 
-  static final String REPORTER = "zhangwei";
-  static final String FIRST_RESPONDER = "zhengkai";
-  static final String CARPENTER = "hejun";
+  static final String TECHNICIAN = "hejun";
   static final String HEAD = "gaoming";
   static final String FINANCE = "linna";
 
   @Autowired
-  ProcessEngine engine;
-  @Autowired
   AssetRegister assets;
-
-  RepairDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    driver = new RepairDriver(engine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    engine.getIdentityService().clearAuthentication();
-  }
 
   @Test
   void damagedDeskIsRepairedAssessedApprovedAndPaid() {
@@ -138,8 +113,8 @@ class DamageCompensationTest {
     report.put("assetTag", tag);
     ProcessInstance repair = driver.reportAs(REPORTER, report);
     driver.claimReport(repair, FIRST_RESPONDER);
-    driver.dispatchToTechnician(repair, FIRST_RESPONDER, CARPENTER);
-    driver.recordWork(repair, CARPENTER, "damage", List.of(), 80.0);
+    driver.dispatchToTechnician(repair, FIRST_RESPONDER, TECHNICIAN);
+    driver.recordWork(repair, TECHNICIAN, "damage", List.of(), 80.0);
     driver.executeAsyncJobs(repair);
     assertThat(assets.find(tag).orElseThrow().status()).isEqualTo(AssetStatus.DAMAGED);
     driver.confirm(repair, REPORTER, true, 4);

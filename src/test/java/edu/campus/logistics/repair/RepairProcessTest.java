@@ -7,7 +7,6 @@ import static edu.campus.logistics.repair.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.EntryType;
 import edu.campus.logistics.ledger.Item;
@@ -23,48 +22,24 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Scenario tests of repair.bpmn, one per path a reporter, first responder and technician can take. */
-@CampusTest
-class RepairProcessTest {
+class RepairProcessTest extends RepairScenario {
 
-  static final String REPORTER = "zhangwei";
-  static final String FIRST_RESPONDER = "zhengkai";
   static final String OTHER_STAFF = "fengxue";
   static final String PLUMBER = "majian";
   static final String ELECTRICIAN = "hejun";
   static final String FAUCET = "PLB-FAUCET";
 
   @Autowired
-  ProcessEngine engine;
-  @Autowired
   LedgerService ledger;
   @Autowired
   HistoryService history;
-
-  RepairDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    driver = new RepairDriver(engine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    engine.getIdentityService().clearAuthentication();
-  }
 
   @Test
   void faucetRepairWithPartsGoesFromReportToConfirmedCloseAndTakesTheFaucetOutOfStock() {

@@ -6,48 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import edu.campus.logistics.CampusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** SLA deadlines from repair-sla.dmn and the escalation (三级督查) they drive, with the clock under test control. */
-@CampusTest
-class RepairSlaTest {
+class RepairSlaTest extends RepairScenario {
 
   static final Instant T0 = Instant.parse("2030-03-04T08:00:00Z");
-  static final String REPORTER = "zhangwei";
-  static final String FIRST_RESPONDER = "zhengkai";
-
-  @Autowired
-  ProcessEngine engine;
-
-  RepairDriver driver;
 
   @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    driver = new RepairDriver(engine);
+  void startAtT0() {
     at(Duration.ZERO);
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
-    engine.getIdentityService().clearAuthentication();
   }
 
   @Test

@@ -3,19 +3,14 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairDriver.faucetLeak;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.TasklistFilters;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,31 +18,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** What people meet in Tasklist ("我首问的报修") and what the REST API answers when the repair process refuses input. */
-@CampusTest
-class RepairTasklistAndRestTest {
+class RepairTasklistAndRestTest extends RepairScenario {
 
-  static final String REPORTER = "zhangwei";
-  static final String FIRST_RESPONDER = "zhengkai";
-
-  @Autowired
-  ProcessEngine engine;
   @Autowired
   FilterService filters;
   @Autowired
   TestRestTemplate rest;
-
-  RepairDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    driver = new RepairDriver(engine);
-  }
-
-  @AfterEach
-  void tearDown() {
-    engine.getIdentityService().clearAuthentication();
-  }
 
   @Test
   void myFirstResponseCasesFilterListsTheCaseTasksOfTheFirstResponderOnly() {
