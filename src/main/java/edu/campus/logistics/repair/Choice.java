@@ -7,14 +7,12 @@ import java.util.List;
 public final class Choice {
 
   public static final List<String> URGENCIES = List.of("urgent", "normal");
-  public static final String URGENT = "urgent";
 
   public static final List<String> CAUSES = List.of("wear", "damage", "other");
   public static final String CAUSE_DAMAGE = "damage";
 
   public static final List<String> DISPATCH_MODES = List.of("technician", "contractor");
   public static final String DISPATCH_TECHNICIAN = "technician";
-  public static final String DISPATCH_CONTRACTOR = "contractor";
 
   public static final List<String> CATEGORIES = Arrays.stream(RepairCategory.values()).map(RepairCategory::id).toList();
 

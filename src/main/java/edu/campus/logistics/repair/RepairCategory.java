@@ -1,8 +1,5 @@
 package edu.campus.logistics.repair;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What is broken (报修类别); ids are used in repair-sla.dmn and the start form. */
 public enum RepairCategory {
   ELECTRICAL("electrical", "电"),
@@ -27,9 +24,5 @@ public enum RepairCategory {
 
   public String label() {
     return label;
-  }
-
-  public static Optional<RepairCategory> byId(String id) {
-    return Arrays.stream(values()).filter(category -> category.id.equals(id)).findFirst();
   }
 }

@@ -42,6 +42,23 @@ class RepairTasklistAndRestTest extends RepairScenario {
   }
 
   @Test
+  void tasklistFindsTheCamundaFormsOfTheRepairSteps() {
+    ResponseEntity<Map> startForm = rest.withBasicAuth(REPORTER, REPORTER)
+        .getForEntity("/engine-rest/process-definition/key/repair/deployed-start-form", Map.class);
+    assertThat(startForm.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(startForm.getBody()).containsEntry("id", "repair-start");
+
+    ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
+    String dispatch = driver.task(repair, "Task_DispatchRepair").getId();
+    ResponseEntity<Map> dispatchForm = rest.withBasicAuth(FIRST_RESPONDER, FIRST_RESPONDER)
+        .getForEntity("/engine-rest/task/" + dispatch + "/deployed-form", Map.class);
+    assertThat(dispatchForm.getBody()).containsEntry("id", "repair-dispatch");
+    ResponseEntity<Map> formVariables = rest.withBasicAuth(FIRST_RESPONDER, FIRST_RESPONDER)
+        .getForEntity("/engine-rest/task/" + dispatch + "/form-variables", Map.class);
+    assertThat(formVariables.getBody()).containsKeys("technicianOptions", "location", "suggestedTrade");
+  }
+
+  @Test
   void restStartWithAnUnknownAssetTagAnswers400WithTheReasonAndCreatesNothing() {
     long before = driver.runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR).count();
     Map<String, Object> body = Map.of("variables", Map.of(
