@@ -49,7 +49,8 @@ public final class AccessPolicy {
     ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION, STOCKTAKE),
         Set.of(PROCUREMENT, REQUISITION, STOCKTAKE)));
-    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
+    // first responders assess the damage of their cases in damage-compensation
+    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION)));
     ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
     ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
         Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION)));

@@ -28,6 +28,8 @@ public class TasklistFilters implements ApplicationRunner {
 
   public static final String MY_TASKS = "我的任务";
   public static final String MY_GROUP_TASKS = "我组的任务";
+  /** Repair cases the current user owns as first responder (首问负责制): the owner of every task of the case. */
+  public static final String MY_FIRST_RESPONSE_CASES = "我首问的报修";
 
   /** Business variables shown on task cards (name → label); a task shows those it has. */
   private static final Map<String, String> CARD_VARIABLES = new LinkedHashMap<>();
@@ -62,6 +64,10 @@ public class TasklistFilters implements ApplicationRunner {
     ensure(MY_GROUP_TASKS, "我所在组的待认领任务", -10, "#16a34a",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
         everyone);
+    ensure(MY_FIRST_RESPONSE_CASES, "我作为首问负责人的报修：派工、维修、回访、督办、赔偿的全部待办", -5, "#ea580c",
+        taskService.createTaskQuery().taskOwnerExpression("${currentUser()}")
+            .processDefinitionKeyIn(ProcessKeys.REPAIR, ProcessKeys.DAMAGE_COMPENSATION),
+        List.of(CampusGroup.LOGISTICS_STAFF.id()));
     int priority = 0;
     for (CampusGroup group : CampusGroup.values()) {
       if (group == CampusGroup.STAFF) {

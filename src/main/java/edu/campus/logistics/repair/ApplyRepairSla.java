@@ -1,0 +1,68 @@
+package edu.campus.logistics.repair;
+
+import static edu.campus.logistics.repair.RepairVariables.REPORTED_AT;
+import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DEADLINE;
+import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DUE_AT;
+import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DEADLINE;
+import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
+import static edu.campus.logistics.repair.RepairVariables.SLA_RESULT;
+import static edu.campus.logistics.repair.RepairVariables.SUGGESTED_TRADE;
+
+import java.util.Date;
+import java.util.Map;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import javax.xml.datatype.Duration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of Task_DetermineSla: turns the repair-sla.dmn result into the case's deadlines — the
+ * ISO-8601 durations the SLA timers use ({@code responseDeadline}, {@code resolutionDeadline}), the
+ * due instants the metrics compare with ({@code responseDueAt}, {@code resolutionDueAt}) — and the
+ * trade suggested to the dispatcher.
+ */
+@Component("applyRepairSla")
+public class ApplyRepairSla implements ExecutionListener {
+
+  private final DatatypeFactory durations;
+
+  public ApplyRepairSla() throws DatatypeConfigurationException {
+    this.durations = DatatypeFactory.newInstance();
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (!(execution.getVariable(SLA_RESULT) instanceof Map<?, ?> sla)) {
+      throw new ProcessEngineException("repair-sla.dmn gave no single result for this report");
+    }
+    Date reportedAt = (Date) execution.getVariable(REPORTED_AT);
+    String response = duration(sla, RESPONSE_DEADLINE);
+    String resolution = duration(sla, RESOLUTION_DEADLINE);
+    execution.setVariable(RESPONSE_DEADLINE, response);
+    execution.setVariable(RESOLUTION_DEADLINE, resolution);
+    execution.setVariable(RESPONSE_DUE_AT, plus(reportedAt, response));
+    execution.setVariable(RESOLUTION_DUE_AT, plus(reportedAt, resolution));
+    execution.setVariable(SUGGESTED_TRADE, sla.get(SUGGESTED_TRADE));
+    execution.removeVariable(SLA_RESULT);
+  }
+
+  private String duration(Map<?, ?> sla, String output) {
+    Object value = sla.get(output);
+    try {
+      durations.newDuration(String.valueOf(value));
+      return String.valueOf(value);
+    } catch (IllegalArgumentException | NullPointerException invalid) {
+      throw new ProcessEngineException("repair-sla.dmn output " + output + " is not an ISO-8601 duration: " + value);
+    }
+  }
+
+  private Date plus(Date start, String iso) {
+    Duration duration = durations.newDuration(iso);
+    Date due = new Date(start.getTime());
+    duration.addTo(due);
+    return due;
+  }
+}

@@ -1,0 +1,56 @@
+package edu.campus.logistics.repair;
+
+import static edu.campus.logistics.repair.RepairVariables.CONTRACTOR;
+import static edu.campus.logistics.repair.RepairVariables.DISPATCHED_AT;
+import static edu.campus.logistics.repair.RepairVariables.DISPATCH_MODE;
+import static edu.campus.logistics.repair.RepairVariables.DISPATCH_NOTE;
+import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
+import static edu.campus.logistics.repair.RepairVariables.REPAIR_ASSIGNEE;
+import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
+import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN_OPTIONS;
+
+import edu.campus.logistics.identity.CampusGroup;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_DispatchRepair (受理派工): offers the technicians on the form and, on completion, checks the
+ * choice — a member of {@code technicians}, or an outside contractor by name, whose work the first
+ * responder then records — and names the assignee of Task_RepairWork.
+ */
+@Component("dispatchRepair")
+public class DispatchRepair implements TaskListener {
+
+  private final People people;
+
+  public DispatchRepair(People people) {
+    this.people = people;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariableLocal(TECHNICIAN_OPTIONS, JsonVariable.write(people.options(CampusGroup.TECHNICIANS.id())));
+      return;
+    }
+    String mode = Inputs.oneOf(task, DISPATCH_MODE, "派工方式", Choice.DISPATCH_MODES);
+    Inputs.optionalText(task, DISPATCH_NOTE, "派工说明", 500);
+    if (Choice.DISPATCH_TECHNICIAN.equals(mode)) {
+      String technician = Inputs.requiredText(task, TECHNICIAN, "维修工", 64);
+      if (!people.isMember(technician, CampusGroup.TECHNICIANS.id())) {
+        throw Inputs.refuse(technician + " 不是维修工 / " + technician + " is not in the technicians group");
+      }
+      task.setVariable(CONTRACTOR, null);
+      task.setVariable(REPAIR_ASSIGNEE, technician);
+    } else {
+      Inputs.requiredText(task, CONTRACTOR, "外包单位", 100);
+      task.setVariable(TECHNICIAN, null);
+      task.setVariable(REPAIR_ASSIGNEE, task.getVariable(FIRST_RESPONDER));
+    }
+    if (task.getVariable(DISPATCHED_AT) == null) {
+      task.setVariable(DISPATCHED_AT, ClockUtil.getCurrentTime());
+    }
+  }
+}

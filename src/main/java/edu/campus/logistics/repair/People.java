@@ -1,0 +1,73 @@
+package edu.campus.logistics.repair;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Identity look-ups made by listeners on behalf of the process, not of the current user: they run
+ * without the user's authorization checks (a teacher may not read the technicians group, but the
+ * dispatch form must list its members).
+ */
+@Component
+public class People {
+
+  private final IdentityService identityService;
+
+  public People(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public boolean exists(String userId) {
+    return userId != null && asProcess(() -> identityService.createUserQuery().userId(userId).count() > 0);
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return userId != null
+        && asProcess(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
+  }
+
+  /** Members of a group as select options for a form: {label: "何军 (hejun)", value: "hejun"}. */
+  public List<Map<String, String>> options(String groupId) {
+    return asProcess(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+        .sorted(Comparator.comparing(User::getId))
+        .map(user -> Map.of("label", displayName(user) + " (" + user.getId() + ")", "value", user.getId()))
+        .toList());
+  }
+
+  /** The user acting in the current engine command, or null when the engine acts on its own (jobs). */
+  public String currentUser() {
+    CommandContext commandContext = Context.getCommandContext();
+    return commandContext == null ? null : commandContext.getAuthenticatedUserId();
+  }
+
+  /** Who acts on a task: the authenticated user, or the assignee when the engine is called without one. */
+  public String actor(DelegateTask task) {
+    String current = currentUser();
+    return current != null ? current : task.getAssignee();
+  }
+
+  private static String displayName(User user) {
+    String name = (user.getFirstName() == null ? "" : user.getFirstName()) + (user.getLastName() == null ? "" : user.getLastName());
+    return name.isBlank() ? user.getId() : name;
+  }
+
+  private static <T> T asProcess(Callable<T> query) {
+    CommandContext commandContext = Context.getCommandContext();
+    if (commandContext == null) {
+      try {
+        return query.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return commandContext.runWithoutAuthorization(query);
+  }
+}
