@@ -33,10 +33,24 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   /** Groups allowed per path prefix under /api; the first matching prefix wins. */
   private final Map<String, Set<String>> groupsByPrefix;
   private final IdentityService identityService;
+  /** Paths answered without authentication: exactly the path, or anything below it. */
+  private final Set<String> openPaths;
 
   public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix) {
+    this(identityService, groupsByPrefix, Set.of());
+  }
+
+  public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix,
+                                 Set<String> openPaths) {
     this.identityService = identityService;
     this.groupsByPrefix = groupsByPrefix;
+    this.openPaths = openPaths;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return openPaths.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
   }
 
   @Override
