@@ -56,6 +56,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // JSON answers are data, never a page: browsers must not sniff them into HTML
+    response.setHeader("X-Content-Type-Options", "nosniff");
     String userId = basicUser(request);
     if (userId == null) {
       userId = sessionUser(request);

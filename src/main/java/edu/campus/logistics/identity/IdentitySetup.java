@@ -2,8 +2,11 @@ package edu.campus.logistics.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -59,29 +62,43 @@ public class IdentitySetup implements ApplicationRunner {
   private int grantAccess(CampusGroup campusGroup) {
     String group = campusGroup.id();
     AccessPolicy.GroupAccess access = AccessPolicy.of(campusGroup);
-    List<Boolean> created = new ArrayList<>();
-    created.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+    // collected per resource first: one authorization per resource and id carries all its permissions
+    Map<ResourceId, Set<Permission>> grants = new LinkedHashMap<>();
+    collect(grants, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // members see their own group's name in Tasklist
-    created.add(grant(group, Resources.GROUP, group, Permissions.READ));
+    collect(grants, Resources.GROUP, group, Permissions.READ);
     if (access.cockpit()) {
-      created.add(grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-      created.add(grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE));
-      created.add(grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ));
-      created.add(grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY));
-      created.add(grant(group, Resources.DEPLOYMENT, "*", Permissions.READ));
+      collect(grants, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      collect(grants, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE);
+      collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      collect(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     for (String key : access.worksOn()) {
-      created.add(grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ));
+      collect(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
     for (String key : access.starts()) {
-      created.add(grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE));
+      collect(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     if (!access.starts().isEmpty()) {
-      created.add(grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE));
+      collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    return (int) created.stream().filter(Boolean::booleanValue).count();
+    int created = 0;
+    for (Map.Entry<ResourceId, Set<Permission>> grant : grants.entrySet()) {
+      if (grant(group, grant.getKey().resource(), grant.getKey().id(), grant.getValue().toArray(Permission[]::new))) {
+        created++;
+      }
+    }
+    return created;
+  }
+
+  private record ResourceId(Resource resource, String id) {
+  }
+
+  private static void collect(Map<ResourceId, Set<Permission>> grants, Resource resource, String id,
+                              Permission... permissions) {
+    grants.computeIfAbsent(new ResourceId(resource, id), key -> new LinkedHashSet<>()).addAll(List.of(permissions));
   }
 
   /** Grants the permissions unless the group already has an authorization on that resource. */

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ParamException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Makes Camunda's REST API answer bad input with 400 and a reason. Out of the box, a
  * {@link BadUserRequestException} thrown while a process instance starts (a start listener's
  * validation, a too-long text) is wrapped and answered with 500, a refused Java-serialized variable
- * likewise, and a request body that is not JSON gets an empty message.
+ * likewise, a request body that is not JSON gets an empty message, and a query parameter of the
+ * wrong type ({@code maxResults=abc}) a bare 404.
  */
 @Configuration
 public class EngineRestBadInput {
@@ -30,7 +32,8 @@ public class EngineRestBadInput {
 
   @Bean
   public ResourceConfigCustomizer engineRestBadInputMappers() {
-    return config -> config.register(WrappedBadInput.class).register(MalformedJson.class).register(MisshapenJson.class);
+    return config -> config.register(WrappedBadInput.class).register(MalformedJson.class).register(MisshapenJson.class)
+        .register(MalformedParameter.class);
   }
 
   private static Response badRequest(String type, String message) {
@@ -79,6 +82,17 @@ public class EngineRestBadInput {
     @Override
     public Response toResponse(JsonMappingException exception) {
       return notJson(exception);
+    }
+  }
+
+  /** A query or path parameter that cannot be converted to its declared type. */
+  @Priority(1)
+  public static class MalformedParameter implements ExceptionMapper<ParamException> {
+
+    @Override
+    public Response toResponse(ParamException exception) {
+      return badRequest(InvalidRequestException.class.getSimpleName(), "Invalid value for parameter '"
+          + exception.getParameterName() + "'" + (exception.getCause() == null ? "" : ": " + exception.getCause().getMessage()));
     }
   }
 }
