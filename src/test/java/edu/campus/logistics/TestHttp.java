@@ -62,10 +62,15 @@ public final class TestHttp {
   }
 
   public Answer send(String method, String path, String user, String password, String contentType, String body) {
+    return sendWithAuthorization(method, path, user == null ? null : basic(user, password), contentType, body);
+  }
+
+  /** A call with the raw Authorization header given (none if null). */
+  public Answer sendWithAuthorization(String method, String path, String authorization, String contentType, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (user != null) {
-      request.header("Authorization", basic(user, password));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
@@ -142,11 +147,16 @@ public final class TestHttp {
     }
 
     public Answer post(String path, String contentType, String body, boolean withCsrfToken) {
+      return postWithToken(path, contentType, body, withCsrfToken ? csrfToken : null);
+    }
+
+    /** A POST carrying the given CSRF header value (a forged one, for tests), none if null. */
+    public Answer postWithToken(String path, String contentType, String body, String token) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
           .header("Content-Type", contentType)
           .POST(HttpRequest.BodyPublishers.ofString(body));
-      if (withCsrfToken && csrfToken != null) {
-        request.header("X-XSRF-TOKEN", csrfToken);
+      if (token != null) {
+        request.header("X-XSRF-TOKEN", token);
       }
       return call(browser, request.build());
     }
