@@ -137,6 +137,14 @@ class MalformedInputTest {
         new Row("300-character business key", STARTER, "POST", START, JSON,
             TestHttp.json(Map.of("businessKey", "K".repeat(300), "variables", ValidStarts.variables(PROCUREMENT))),
             400, Reason.MESSAGE, "Business key is 300 characters long; at most 255 are allowed"),
+        new Row("start past the approvals", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
+            "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true, "startInstructions",
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "EndEvent_RequestDecided")))),
+            403, Reason.MESSAGE, "may start a process only at its start event: starting at a chosen activity is "
+            + "reserved to camunda-admin"),
+        new Row("skip listeners at the start event", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
+            "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true)), 400, Reason.MESSAGE,
+            "Cannot skip custom listeners or input/output mappings when start a process instance at default start activity"),
         new Row("unknown process key", STARTER, "POST", "/engine-rest/process-definition/key/no-such-process/start", JSON,
             "{}", 404, Reason.MESSAGE, "No matching process definition with key: no-such-process and no tenant-id"),
         new Row("SQL in a process key", STARTER, "POST",
