@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * against the engine's identity service or by a logged-in Camunda webapp session (Cockpit,
  * Tasklist); then group membership is checked per endpoint family. 401 without a valid identity,
  * 403 with a reason when the groups do not fit. The engine sees the caller as the authenticated
- * user for the rest of the request.
+ * user for the rest of the request. A second registration guards {@code /actuator/*} the same way,
+ * with the health probe as an open path.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
