@@ -26,22 +26,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * against the engine's identity service or by a logged-in Camunda webapp session (Cockpit,
  * Tasklist); then group membership is checked per endpoint family. 401 without a valid identity,
  * 403 with a reason when the groups do not fit. The engine sees the caller as the authenticated
- * user for the rest of the request.
+ * user for the rest of the request. A second registration guards {@code /actuator/*} the same way,
+ * with the health probe as an open path.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   /** Groups allowed per path prefix under /api; the first matching prefix wins. */
   private final Map<String, Set<String>> groupsByPrefix;
   private final IdentityService identityService;
+  /** Paths answered without authentication: exactly the path, or anything below it. */
+  private final Set<String> openPaths;
 
   public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix) {
+    this(identityService, groupsByPrefix, Set.of());
+  }
+
+  public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix,
+                                 Set<String> openPaths) {
     this.identityService = identityService;
     this.groupsByPrefix = groupsByPrefix;
+    this.openPaths = openPaths;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return openPaths.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // JSON answers are data, never a page: browsers must not sniff them into HTML
+    response.setHeader("X-Content-Type-Options", "nosniff");
     String userId = basicUser(request);
     if (userId == null) {
       userId = sessionUser(request);

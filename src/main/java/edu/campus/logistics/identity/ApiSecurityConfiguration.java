@@ -34,6 +34,21 @@ public class ApiSecurityConfiguration {
   public static final Set<String> ASSET_READERS = Stream.concat(LEDGER_READERS.stream(),
       groups(LOGISTICS_STAFF, TECHNICIANS).stream()).collect(Collectors.toUnmodifiableSet());
 
+  /** Actuator endpoints other than the health probe: operators and the head of logistics. */
+  public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
+
+  /** The health probe (and its liveness/readiness groups) stays open for load balancers and monitors. */
+  public static final String HEALTH_PROBE = "/actuator/health";
+
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+        new ApiAuthenticationFilter(identityService, Map.of("/actuator", ACTUATOR_READERS), Set.of(HEALTH_PROBE)));
+    registration.addUrlPatterns("/actuator", "/actuator/*");
+    registration.setName("actuatorAuthenticationFilter");
+    return registration;
+  }
+
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
     Map<String, Set<String>> rules = new LinkedHashMap<>();

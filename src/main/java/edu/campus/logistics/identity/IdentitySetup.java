@@ -62,46 +62,47 @@ public class IdentitySetup implements ApplicationRunner {
   private int grantAccess(CampusGroup campusGroup) {
     String group = campusGroup.id();
     AccessPolicy.GroupAccess access = AccessPolicy.of(campusGroup);
-    // one authorization per resource: permissions for the same resource are merged first
-    Map<Resource, Map<String, Set<Permission>>> grants = new LinkedHashMap<>();
-    add(grants, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // collected per resource first: one authorization per resource and id carries all its permissions
+    Map<ResourceId, Set<Permission>> grants = new LinkedHashMap<>();
+    collect(grants, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // members see their own group's name in Tasklist
-    add(grants, Resources.GROUP, group, Permissions.READ);
+    collect(grants, Resources.GROUP, group, Permissions.READ);
     if (access.cockpit()) {
-      add(grants, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      add(grants, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+      collect(grants, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      collect(grants, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE);
-      add(grants, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-      add(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-      add(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
+      collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      collect(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+      collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     for (String key : access.worksOn()) {
-      add(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ);
+      collect(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }
     for (String key : access.starts()) {
-      add(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      collect(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     if (!access.starts().isEmpty()) {
-      add(grants, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     int created = 0;
-    for (Map.Entry<Resource, Map<String, Set<Permission>>> byResource : grants.entrySet()) {
-      for (Map.Entry<String, Set<Permission>> byId : byResource.getValue().entrySet()) {
-        created += grant(group, byResource.getKey(), byId.getKey(), byId.getValue()) ? 1 : 0;
+    for (Map.Entry<ResourceId, Set<Permission>> grant : grants.entrySet()) {
+      if (grant(group, grant.getKey().resource(), grant.getKey().id(), grant.getValue().toArray(Permission[]::new))) {
+        created++;
       }
     }
     return created;
   }
 
-  private static void add(Map<Resource, Map<String, Set<Permission>>> grants, Resource resource, String resourceId,
-                          Permission... permissions) {
-    grants.computeIfAbsent(resource, r -> new LinkedHashMap<>())
-        .computeIfAbsent(resourceId, id -> new LinkedHashSet<>())
-        .addAll(List.of(permissions));
+  private record ResourceId(Resource resource, String id) {
+  }
+
+  private static void collect(Map<ResourceId, Set<Permission>> grants, Resource resource, String id,
+                              Permission... permissions) {
+    grants.computeIfAbsent(new ResourceId(resource, id), key -> new LinkedHashSet<>()).addAll(List.of(permissions));
   }
 
   /** Grants the permissions unless the group already has an authorization on that resource. */
-  private boolean grant(String groupId, Resource resource, String resourceId, Set<Permission> permissions) {
+  private boolean grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     boolean exists = authorizationService.createAuthorizationQuery()
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
     if (exists) {

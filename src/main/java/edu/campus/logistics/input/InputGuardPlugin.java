@@ -1,0 +1,58 @@
+package edu.campus.logistics.input;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine-wide limits on what callers can hand in, for every process of every deployment: text
+ * variables longer than the database column ({@link BoundedStringSerializer}) and business keys
+ * longer than {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a
+ * {@link BadUserRequestException} before anything is stored. Process-specific checks (quantities,
+ * amounts, item codes) stay with the processes.
+ */
+@Component
+public class InputGuardPlugin extends AbstractProcessEnginePlugin {
+
+  /** Length of {@code ACT_RU_EXECUTION.BUSINESS_KEY_}. */
+  public static final int MAX_BUSINESS_KEY_LENGTH = 255;
+
+  private static final ExecutionListener BUSINESS_KEY_LIMIT = execution -> {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && businessKey.length() > MAX_BUSINESS_KEY_LENGTH) {
+      throw new BadUserRequestException("Business key is " + businessKey.length() + " characters long; at most "
+          + MAX_BUSINESS_KEY_LENGTH + " are allowed");
+    }
+  };
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addListener(ExecutionListener.EVENTNAME_START, BUSINESS_KEY_LIMIT);
+      }
+    });
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    VariableSerializers serializers = configuration.getVariableSerializers();
+    TypedValueSerializer<?> stringSerializer = serializers.getSerializerByName(ValueType.STRING.getName());
+    int index = serializers.getSerializerIndex(stringSerializer);
+    serializers.removeSerializer(stringSerializer);
+    serializers.addSerializer(new BoundedStringSerializer(), index);
+  }
+}

@@ -1,0 +1,46 @@
+package edu.campus.logistics;
+
+import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A REST start request each deployed process accepts, for tests about WHO may start it (the
+ * authorization matrix, the malformed-input table's "valid except one thing" rows). When a process
+ * model gains required start variables, its entry here gains them too.
+ */
+public final class ValidStarts {
+
+  private ValidStarts() {
+  }
+
+  /** Start variables in Camunda REST form: name → {value, type}. */
+  public static Map<String, Object> variables(String processKey) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    switch (processKey) {
+      case PROCUREMENT -> {
+        variables.put("department", typed("教务处", "String"));
+        variables.put("reason", typed("权限与输入校验测试", "String"));
+      }
+      default -> throw new IllegalArgumentException("no valid start request known for process " + processKey
+          + ": add one to ValidStarts when the process is deployed");
+    }
+    return variables;
+  }
+
+  /** The JSON body of {@code POST /engine-rest/process-definition/key/{key}/start}. */
+  public static String body(String processKey, String businessKey) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("businessKey", businessKey);
+    body.put("variables", variables(processKey));
+    return TestHttp.json(body);
+  }
+
+  public static Map<String, Object> typed(Object value, String type) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    typed.put("value", value);
+    typed.put("type", type);
+    return typed;
+  }
+}
