@@ -75,10 +75,10 @@ class RestartIT {
   }
 
   private static ConfigurableApplicationContext start(String url) {
+    // command-line arguments: they outrank application.yaml (default properties would not)
     return new SpringApplicationBuilder(CampusLogisticsApplication.class)
-        .properties("spring.datasource.url=" + url, "server.port=0", "server.address=127.0.0.1",
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+        .run("--spring.datasource.url=" + url, "--server.port=0", "--server.address=127.0.0.1",
+            "--camunda.bpm.job-execution.enabled=false");
   }
 
   /** What a restart must not duplicate. */

@@ -1,6 +1,7 @@
 package edu.campus.logistics;
 
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
+import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,15 @@ public final class ValidStarts {
       case PROCUREMENT -> {
         variables.put("department", typed("教务处", "String"));
         variables.put("reason", typed("权限与输入校验测试", "String"));
+        variables.put("neededBy", typed(java.time.LocalDate.now().plusDays(14).toString(), "String"));
+        variables.put("items", typed("[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
+            + "\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]", "Json"));
+      }
+      case REPAIR -> {
+        variables.put("location", typed("教学楼 / 201", "String"));
+        variables.put("category", typed("electrical", "String"));
+        variables.put("description", typed("教室日光灯不亮", "String"));
+        variables.put("urgency", typed("normal", "String"));
       }
       default -> throw new IllegalArgumentException("no valid start request known for process " + processKey
           + ": add one to ValidStarts when the process is deployed");

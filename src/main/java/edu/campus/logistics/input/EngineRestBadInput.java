@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link BadUserRequestException} thrown while a process instance starts (a start listener's
  * validation, a too-long text) is wrapped and answered with 500, a refused Java-serialized variable
  * likewise, a request body that is not JSON gets an empty message, and a query parameter of the
- * wrong type ({@code maxResults=abc}) a bare 404.
+ * wrong type ({@code maxResults=abc}) a bare 404, and a claim refused by a task listener a 500.
  */
 @Configuration
 public class EngineRestBadInput {
@@ -32,7 +33,7 @@ public class EngineRestBadInput {
 
   @Bean
   public ResourceConfigCustomizer engineRestBadInputMappers() {
-    return config -> config.register(WrappedBadInput.class).register(MalformedJson.class).register(MisshapenJson.class)
+    return config -> config.register(WrappedBadInput.class).register(UnwrappedBadInput.class).register(MalformedJson.class).register(MisshapenJson.class)
         .register(MalformedParameter.class);
   }
 
@@ -43,20 +44,46 @@ public class EngineRestBadInput {
     return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** A 500 from the REST layer whose cause is the caller's input becomes a 400 with the same message. */
+  /** The caller's input refused somewhere in the cause chain, or null. */
+  private static Throwable refusalIn(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof BadUserRequestException
+          || String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
+        return cause;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A 500 from the REST layer whose cause is the caller's input (a start or completion refused by a
+   * listener) becomes a 400 with the refusal's own message.
+   */
   @Priority(1)
   public static class WrappedBadInput implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-      for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-        boolean badInput = cause instanceof BadUserRequestException
-            || String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED);
-        if (badInput && exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
-          return badRequest(BadUserRequestException.class.getSimpleName(), exception.getMessage());
-        }
-      }
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      Throwable refusal = exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR ? refusalIn(exception) : null;
+      return refusal != null
+          ? badRequest(BadUserRequestException.class.getSimpleName(), refusal.getMessage())
+          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /**
+   * An engine error passed through unwrapped (a claim or assignment refused by a task listener, which
+   * the engine wraps into ENGINE-03051) becomes a 400 with the refusal's own message.
+   */
+  @Priority(1)
+  public static class UnwrappedBadInput implements ExceptionMapper<ProcessEngineException> {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Throwable refusal = refusalIn(exception);
+      return refusal != null && refusal != exception
+          ? badRequest(BadUserRequestException.class.getSimpleName(), refusal.getMessage())
+          : ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 

@@ -64,7 +64,7 @@ class AuthorizationMatrixTest {
       purchasing       | S - - - - - | Y - - | Y Y -
       inspectors       | R - - - - - | Y - - | Y Y -
       warehouse        | R S - - - S | Y - - | Y Y -
-      logistics-staff  | - - S - - - | Y - - | - Y -
+      logistics-staff  | - - S R - - | Y - - | - Y -
       technicians      | - - S - - - | Y - - | - Y -
       logistics-head   | R R S R R S | Y Y - | Y Y Y
       finance          | R R R R R R | Y Y - | Y Y -
