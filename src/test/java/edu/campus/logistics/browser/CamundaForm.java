@@ -1,0 +1,85 @@
+package edu.campus.logistics.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.pagefactory.ByChained;
+
+/**
+ * A Camunda Form (form-js) as rendered by Tasklist, inside a start dialog or a task pane. Fields are
+ * found by the label a person reads ({@code 申请部门}), never by generated ids.
+ */
+public final class CamundaForm {
+
+  private static final String FIELD_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')";
+
+  private final Browser browser;
+  private final By root;
+
+  CamundaForm(Browser browser, By root) {
+    this.browser = browser;
+    this.root = root;
+    browser.visible(new ByChained(root, By.cssSelector("form.fjs-form")));
+  }
+
+  /** Types into the text, number or text-area field with this label (replacing what it held). */
+  public CamundaForm fill(String label, String value) {
+    WebElement input = control(label);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(value);
+    return this;
+  }
+
+  /** Picks the radio option or checkbox with this option text in the field with this label. */
+  public CamundaForm choose(String label, String option) {
+    field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]//input")).click();
+    return this;
+  }
+
+  /** The value a field shows (read-only fields included). */
+  public String value(String label) {
+    return control(label).getDomProperty("value");
+  }
+
+  /** The validation messages shown under the field with this label (empty when it is valid). */
+  public List<String> errors(String label) {
+    return field(label).findElements(By.cssSelector(".fjs-form-field-error li")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  /** Waits until the field with this label shows a validation message and returns the messages. */
+  public List<String> awaitErrors(String label) {
+    browser.until(driver -> !errors(label).isEmpty(), "validation message under " + label);
+    return errors(label);
+  }
+
+  /** Labels of all fields currently showing a validation message. */
+  public List<String> invalidFields() {
+    return browser.driver().findElement(root)
+        .findElements(By.xpath(".//div[" + FIELD_CLASS + " and contains(@class, 'fjs-has-errors')]"
+            + "/label[contains(@class, 'fjs-form-field-label')][1]"))
+        .stream().map(browser::ownText).toList();
+  }
+
+  WebElement field(String label) {
+    By field = By.xpath(".//div[" + FIELD_CLASS + "][label[contains(@class, 'fjs-form-field-label')][1]"
+        + "[normalize-space(text()[1])=" + literal(label) + "]]");
+    return browser.until(driver -> {
+      List<WebElement> found = driver.findElement(root).findElements(field);
+      return found.isEmpty() ? null : found.get(0);
+    }, "form field labelled " + label);
+  }
+
+  private WebElement control(String label) {
+    return field(label).findElement(By.cssSelector("input, textarea, select"));
+  }
+
+  /** An XPath string literal for any text (labels may contain quotes). */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+}

@@ -1,0 +1,110 @@
+package edu.campus.logistics.browser;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Camunda Tasklist as a logged-in person sees it: filters, task list, start process. */
+public final class TasklistPage {
+
+  private static final By FILTER_LINKS = By.cssSelector(".task-filters .task-filter h4.name a");
+  private static final By ACTIVE_FILTER = By.cssSelector(".task-filters .task-filter.active h4.name a");
+  private static final By TASK_LINKS = By.cssSelector(".tasks-list ol.tasks-list li.task h4.task a");
+  private static final By LIST_LOADING = By.cssSelector(".tasks-list .loader");
+  private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+
+  private final Browser browser;
+
+  private TasklistPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  /** Logs a demo user in through the Tasklist login page (demo password = user id). */
+  public static TasklistPage login(Browser browser, String userId) {
+    return login(browser, userId, userId);
+  }
+
+  public static TasklistPage login(Browser browser, String userId, String password) {
+    Webapp.login(browser, Webapp.TASKLIST, userId, password);
+    TasklistPage page = new TasklistPage(browser);
+    browser.until(driver -> !page.filterNames().isEmpty(), "Tasklist filters of " + userId);
+    return page;
+  }
+
+  /** Names of the filters in the left column, in the order shown. */
+  public List<String> filterNames() {
+    return browser.all(FILTER_LINKS).stream().map(browser::ownText).toList();
+  }
+
+  /** Selects a filter by its name and waits for its task list. */
+  public TasklistPage openFilter(String name) {
+    filterLink(name).click();
+    browser.until(driver -> driver.findElements(ACTIVE_FILTER).stream().map(browser::ownText)
+        .anyMatch(name::equals), "filter " + name + " selected");
+    awaitList();
+    return this;
+  }
+
+  /** Names of the tasks in the middle column. */
+  public List<String> taskNames() {
+    awaitList();
+    return browser.all(TASK_LINKS).stream().map(WebElement::getText).map(String::trim).toList();
+  }
+
+  /**
+   * Waits until the open filter lists a task with this name, re-selecting the filter as a person
+   * would refresh (asynchronous steps may create the task a moment after the click that caused it).
+   */
+  public TasklistPage awaitTask(String filter, String taskName) {
+    Instant deadline = Instant.now().plus(Browser.TIMEOUT);
+    openFilter(filter);
+    while (!taskNames().contains(taskName)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no task \"" + taskName + "\" in filter " + filter + " within " + Browser.TIMEOUT
+            + "; shown: " + taskNames());
+      }
+      sleep(Duration.ofMillis(500));
+      openFilter(filter);
+    }
+    return this;
+  }
+
+  /** Opens the first task with this name in the list and waits for its form. */
+  public TaskPane openTask(String taskName) {
+    browser.until(driver -> driver.findElements(TASK_LINKS).stream()
+        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null), "task " + taskName)
+        .click();
+    return new TaskPane(browser, taskName);
+  }
+
+  /** Opens "Start process", picks the process by its name and waits for its start form. */
+  public StartProcessDialog startProcess(String processName) {
+    browser.click(START_PROCESS);
+    return StartProcessDialog.choose(browser, processName);
+  }
+
+  public void logout() {
+    Webapp.logout(browser);
+  }
+
+  private WebElement filterLink(String name) {
+    return browser.until(driver -> driver.findElements(FILTER_LINKS).stream()
+        .filter(link -> browser.ownText(link).equals(name)).findFirst().orElse(null), "filter " + name);
+  }
+
+  private void awaitList() {
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(LIST_LOADING), "task list loaded");
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
