@@ -54,6 +54,15 @@ public final class CamundaForm {
     return errors(label);
   }
 
+  /**
+   * Waits until no field shows a validation message any more (form-js re-validates typed text after a
+   * short debounce) and fails naming the fields still refused.
+   */
+  public CamundaForm awaitValid() {
+    browser.until(driver -> invalidFields().isEmpty(), "form valid; still refused: " + invalidFields());
+    return this;
+  }
+
   /** Labels of all fields currently showing a validation message. */
   public List<String> invalidFields() {
     return browser.driver().findElement(root)

@@ -12,7 +12,9 @@ public final class TasklistPage {
 
   private static final By FILTER_LINKS = By.cssSelector(".task-filters .task-filter h4.name a");
   private static final By ACTIVE_FILTER = By.cssSelector(".task-filters .task-filter.active h4.name a");
+  private static final By TASK_CARDS = By.cssSelector(".tasks-list ol.tasks-list li.task");
   private static final By TASK_LINKS = By.cssSelector(".tasks-list ol.tasks-list li.task h4.task a");
+  private static final By CARD_LINK = By.cssSelector("h4.task a");
   private static final By LIST_LOADING = By.cssSelector(".tasks-list .loader");
   private static final By START_PROCESS = By.cssSelector(".start-process-action a");
 
@@ -54,17 +56,23 @@ public final class TasklistPage {
     return browser.all(TASK_LINKS).stream().map(WebElement::getText).map(String::trim).toList();
   }
 
+  /** Task names of the cards in the open filter whose card shows this text (e.g. a unique reason). */
+  public List<String> taskNames(String cardText) {
+    awaitList();
+    return cards(cardText).stream().map(card -> card.findElement(CARD_LINK).getText().trim()).toList();
+  }
+
   /**
-   * Waits until the open filter lists a task with this name, re-selecting the filter as a person
-   * would refresh (asynchronous steps may create the task a moment after the click that caused it).
+   * Waits until the filter lists a task with this name whose card shows this text, re-selecting the
+   * filter as a person would refresh (asynchronous steps may create the task a moment later).
    */
-  public TasklistPage awaitTask(String filter, String taskName) {
+  public TasklistPage awaitTask(String filter, String taskName, String cardText) {
     Instant deadline = Instant.now().plus(Browser.TIMEOUT);
     openFilter(filter);
-    while (!taskNames().contains(taskName)) {
+    while (!taskNames(cardText).contains(taskName)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no task \"" + taskName + "\" in filter " + filter + " within " + Browser.TIMEOUT
-            + "; shown: " + taskNames());
+        throw new AssertionError("no task \"" + taskName + "\" showing \"" + cardText + "\" in filter " + filter
+            + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
       }
       sleep(Duration.ofMillis(500));
       openFilter(filter);
@@ -72,11 +80,11 @@ public final class TasklistPage {
     return this;
   }
 
-  /** Opens the first task with this name in the list and waits for its form. */
-  public TaskPane openTask(String taskName) {
-    browser.until(driver -> driver.findElements(TASK_LINKS).stream()
-        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null), "task " + taskName)
-        .click();
+  /** Opens the task with this name whose card shows this text and waits for its form. */
+  public TaskPane openTask(String taskName, String cardText) {
+    browser.until(driver -> cards(cardText).stream().map(card -> card.findElement(CARD_LINK))
+        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null),
+        "task " + taskName + " showing " + cardText).click();
     return new TaskPane(browser, taskName);
   }
 
@@ -93,6 +101,10 @@ public final class TasklistPage {
   private WebElement filterLink(String name) {
     return browser.until(driver -> driver.findElements(FILTER_LINKS).stream()
         .filter(link -> browser.ownText(link).equals(name)).findFirst().orElse(null), "filter " + name);
+  }
+
+  private List<WebElement> cards(String cardText) {
+    return browser.all(TASK_CARDS).stream().filter(card -> card.getText().contains(cardText)).toList();
   }
 
   private void awaitList() {
