@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -65,6 +66,16 @@ public final class Browser implements AutoCloseable {
 
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** Changes the window size (the default is {@link Chromium#WIDTH} x {@link Chromium#HEIGHT}). */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** This test's screenshot folder. */
+  public Path screenshots() {
+    return screenshots;
   }
 
   /** Saves a screenshot of the whole window as {@code NN-name.png} and returns its path. */
