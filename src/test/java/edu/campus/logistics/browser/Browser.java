@@ -73,6 +73,16 @@ public final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, height));
   }
 
+  /** Lets the page's own animations or polling progress (only where no condition can be waited for). */
+  public void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** This test's screenshot folder. */
   public Path screenshots() {
     return screenshots;

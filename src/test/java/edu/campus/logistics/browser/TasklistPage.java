@@ -74,7 +74,7 @@ public final class TasklistPage {
         throw new AssertionError("no task \"" + taskName + "\" showing \"" + cardText + "\" in filter " + filter
             + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
       }
-      sleep(Duration.ofMillis(500));
+      browser.pause(Duration.ofMillis(500));
       openFilter(filter);
     }
     return this;
@@ -109,14 +109,5 @@ public final class TasklistPage {
 
   private void awaitList() {
     browser.until(ExpectedConditions.invisibilityOfElementLocated(LIST_LOADING), "task list loaded");
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
