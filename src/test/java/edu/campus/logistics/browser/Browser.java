@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -64,10 +65,6 @@ public final class Browser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
-  public String baseUrl() {
-    return baseUrl;
-  }
-
   /** Changes the window size (the default is {@link Chromium#WIDTH} x {@link Chromium#HEIGHT}). */
   public void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
@@ -96,12 +93,6 @@ public final class Browser implements AutoCloseable {
     return file;
   }
 
-  /** Saves a screenshot of one element (e.g. a diagram canvas) to the given file. */
-  public Path capture(WebElement element, Path file) {
-    save(element.getScreenshotAs(OutputType.FILE).toPath(), file);
-    return file;
-  }
-
   public WebElement visible(By locator) {
     return until(ExpectedConditions.visibilityOfElementLocated(locator), "visible: " + locator);
   }
@@ -112,6 +103,23 @@ public final class Browser implements AutoCloseable {
 
   public void click(By locator) {
     clickable(locator).click();
+  }
+
+  /**
+   * Waits until the element stopped moving (validation messages and animations shift layouts; a click
+   * on a moving button lands beside it) and returns it.
+   */
+  public WebElement steady(WebElement element) {
+    Rectangle[] last = {null};
+    return until(driver -> {
+      Rectangle now = element.getRect();
+      boolean settled = now.equals(last[0]);
+      last[0] = now;
+      if (!settled) {
+        pause(Duration.ofMillis(250));
+      }
+      return settled ? element : null;
+    }, "element settled: " + element);
   }
 
   public List<WebElement> all(By locator) {

@@ -1,6 +1,7 @@
 package edu.campus.logistics.browser;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -15,19 +16,54 @@ public final class CamundaForm {
   private static final String FIELD_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')";
 
   private final Browser browser;
-  private final By root;
+  /** Where this form's fields are searched: the whole form, or one item of a dynamic list. */
+  private final Supplier<WebElement> scope;
+  private final String description;
 
   CamundaForm(Browser browser, By root) {
-    this.browser = browser;
-    this.root = root;
+    this(browser, () -> browser.driver().findElement(root), "form in " + root);
     browser.visible(new ByChained(root, By.cssSelector("form.fjs-form")));
   }
 
-  /** Types into the text, number or text-area field with this label (replacing what it held). */
+  private CamundaForm(Browser browser, Supplier<WebElement> scope, String description) {
+    this.browser = browser;
+    this.scope = scope;
+    this.description = description;
+  }
+
+  /**
+   * One item of a dynamic list (form-js {@code dynamiclist}, e.g. the item lines of a request),
+   * counted from 1 as people count lines; fill, choose and errors then work inside that item.
+   */
+  public CamundaForm item(String listLabel, int line) {
+    By items = By.cssSelector(".fjs-repeat-row-container");
+    String item = listLabel + " line " + line;
+    browser.until(driver -> field(listLabel).findElements(items).size() >= line, item + " shown");
+    return new CamundaForm(browser, () -> field(listLabel).findElements(items).get(line - 1), item);
+  }
+
+  /** How many items the dynamic list with this label shows. */
+  public int itemCount(String listLabel) {
+    return field(listLabel).findElements(By.cssSelector(".fjs-repeat-row-container")).size();
+  }
+
+  /** Clicks the list's "Add new" and waits for the new, empty item; returns it. */
+  public CamundaForm addItem(String listLabel) {
+    int before = itemCount(listLabel);
+    browser.steady(field(listLabel).findElement(By.cssSelector("button.fjs-repeat-render-add"))).click();
+    browser.until(driver -> itemCount(listLabel) == before + 1, "item added to " + listLabel);
+    return item(listLabel, before + 1);
+  }
+
+  /**
+   * Types into the text, number or text-area field with this label (replacing what it held) and
+   * leaves the field, as a person moves on, so that its validation shows before the next action.
+   */
   public CamundaForm fill(String label, String value) {
     WebElement input = control(label);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(value);
+    browser.script("arguments[0].blur();", input);
     return this;
   }
 
@@ -65,8 +101,7 @@ public final class CamundaForm {
 
   /** Labels of all fields currently showing a validation message. */
   public List<String> invalidFields() {
-    return browser.driver().findElement(root)
-        .findElements(By.xpath(".//div[" + FIELD_CLASS + " and contains(@class, 'fjs-has-errors')]"
+    return scope.get().findElements(By.xpath(".//div[" + FIELD_CLASS + " and contains(@class, 'fjs-has-errors')]"
             + "/label[contains(@class, 'fjs-form-field-label')][1]"))
         .stream().map(browser::ownText).toList();
   }
@@ -75,9 +110,9 @@ public final class CamundaForm {
     By field = By.xpath(".//div[" + FIELD_CLASS + "][label[contains(@class, 'fjs-form-field-label')][1]"
         + "[normalize-space(text()[1])=" + literal(label) + "]]");
     return browser.until(driver -> {
-      List<WebElement> found = driver.findElement(root).findElements(field);
+      List<WebElement> found = scope.get().findElements(field);
       return found.isEmpty() ? null : found.get(0);
-    }, "form field labelled " + label);
+    }, "field labelled " + label + " in " + description);
   }
 
   private WebElement control(String label) {

@@ -25,7 +25,7 @@ class CockpitBrowserIT {
     assertThat(cockpit.processNames()).contains(procurement.getName());
 
     ProcessDiagram diagram = cockpit.openProcess(procurement.getName());
-    browser.step("cockpit-procurement-diagram");
+    DocsImages.publish(browser.step("cockpit-procurement-diagram"), "cockpit-process.png");
 
     assertThat(diagram.shapeIds()).contains("StartEvent_PurchaseRequested", "Task_ApproveRequest");
     assertThat(diagram.label("Task_ApproveRequest")).isEqualTo("审批采购申请");

@@ -6,13 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 /** A BPMN diagram drawn by bpmn-js in Cockpit. */
@@ -36,23 +34,9 @@ public final class ProcessDiagram {
   public ProcessDiagram maximize() {
     browser.click(MAXIMIZE);
     browser.until(driver -> driver.findElements(MAXIMIZE).stream().noneMatch(WebElement::isDisplayed), "diagram maximized");
-    awaitSettled();
-    browser.click(FIT);
+    browser.steady(browser.visible(CANVAS));
+    browser.steady(browser.clickable(FIT)).click();
     return this;
-  }
-
-  /** Waits until the canvas stopped growing (Cockpit animates maximizing). */
-  private void awaitSettled() {
-    Rectangle[] last = {null};
-    browser.until(driver -> {
-      Rectangle now = driver.findElement(CANVAS).getRect();
-      boolean settled = now.equals(last[0]);
-      last[0] = now;
-      if (!settled) {
-        browser.pause(Duration.ofMillis(300));
-      }
-      return settled;
-    }, "diagram canvas settled");
   }
 
   /** The ids of all drawn shapes (tasks, events, gateways...). */
@@ -65,11 +49,6 @@ public final class ProcessDiagram {
     List<WebElement> texts = browser.all(By.cssSelector(".djs-container g.djs-element[data-element-id='"
         + elementId + "'] text, .djs-container g.djs-element[data-element-id='" + elementId + "_label'] text"));
     return String.join("", texts.stream().map(WebElement::getText).toList()).replace("\n", "");
-  }
-
-  /** Saves the diagram canvas (not the whole window) as a PNG, as Cockpit shows it. */
-  public Path capture(Path file) {
-    return browser.capture(browser.visible(CANVAS), file);
   }
 
   /**

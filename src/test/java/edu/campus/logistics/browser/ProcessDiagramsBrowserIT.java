@@ -2,27 +2,24 @@ package edu.campus.logistics.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessApplicationDeployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every deployed process is drawn by Cockpit with all its flow nodes, and its picture is saved for the
+ * Every process the application deploys (test fixtures excluded) is drawn by Cockpit with all its flow nodes, and its picture is saved for the
  * documentation: {@code target/screenshots/.../process-<key>.png} always, and
  * {@code docs/images/process-<key>.png} when run with {@code -Ddocs.images=true}.
  */
 @BrowserTest
 class ProcessDiagramsBrowserIT {
-
-  /** Render the pictures into docs/images (committed) instead of only into target/. */
-  static final boolean WRITE_DOCS = Boolean.getBoolean("docs.images");
-  static final Path DOCS_IMAGES = Path.of("docs", "images");
 
   private static final int DIAGRAM_WINDOW_WIDTH = 2400;
   private static final int DIAGRAM_WINDOW_HEIGHT = 1500;
@@ -31,9 +28,13 @@ class ProcessDiagramsBrowserIT {
   private RepositoryService repositoryService;
 
   @Test
-  void everyDeployedProcessIsDrawnAndPictured(Browser browser) throws Exception {
+  void everyDeployedProcessIsDrawnAndPictured(Browser browser) {
+    Set<String> applicationDeployments = repositoryService.createDeploymentQuery()
+        .deploymentSource(ProcessApplicationDeployment.PROCESS_APPLICATION_DEPLOYMENT_SOURCE).list().stream()
+        .map(Deployment::getId).collect(Collectors.toSet());
     List<ProcessDefinition> processes = repositoryService.createProcessDefinitionQuery().latestVersion()
-        .orderByProcessDefinitionKey().asc().list();
+        .orderByProcessDefinitionKey().asc().list().stream()
+        .filter(process -> applicationDeployments.contains(process.getDeploymentId())).toList();
     assertThat(processes).isNotEmpty();
 
     CockpitPage cockpit = CockpitPage.login(browser, "gaoming");
@@ -46,11 +47,8 @@ class ProcessDiagramsBrowserIT {
       ProcessDiagram diagram = cockpit.openDefinition(process.getId()).maximize();
       assertThat(diagram.shapeIds()).as(process.getKey() + " drawn completely").containsAll(flowNodes);
 
-      Path picture = diagram.picture(browser.screenshots().resolve("process-" + process.getKey() + ".png"));
-      if (WRITE_DOCS) {
-        Files.createDirectories(DOCS_IMAGES);
-        Files.copy(picture, DOCS_IMAGES.resolve(picture.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
+      String name = "process-" + process.getKey() + ".png";
+      DocsImages.publish(diagram.picture(browser.screenshots().resolve(name)), name);
     }
   }
 }

@@ -39,9 +39,10 @@ final class ProcurementSteps {
     assertThat(form.awaitErrors(DEPARTMENT)).containsExactly(REQUIRED);
     assertThat(form.errors(REASON)).containsExactly(REQUIRED);
     browser.step("procurement-start-form-refused-empty");
+    dialog.awaitStartDisabled();
 
     form.fill(DEPARTMENT, request.department()).fill(REASON, request.reason()).awaitValid();
-    browser.step("procurement-start-form-filled");
+    DocsImages.publish(browser.step("procurement-start-form-filled"), "tasklist-start-form.png");
     dialog.start();
     browser.step("procurement-started");
     return tasklist;
@@ -53,7 +54,7 @@ final class ProcurementSteps {
         .awaitTask(TasklistFilters.MY_GROUP_TASKS, TASK_APPROVE, request.reason());
     browser.step("procurement-approval-in-group-tasks");
     TaskPane approval = tasklist.openTask(TASK_APPROVE, request.reason());
-    browser.step("procurement-approval-opened");
+    DocsImages.publish(browser.step("procurement-approval-opened"), "tasklist-approval.png");
     return approval;
   }
 

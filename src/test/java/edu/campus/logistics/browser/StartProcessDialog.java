@@ -33,9 +33,27 @@ public final class StartProcessDialog {
     browser.until(ExpectedConditions.invisibilityOfElementLocated(DIALOG), "start dialog closed after Start");
   }
 
-  /** Clicks "Start" when the form is expected to refuse; the dialog stays open. Returns the form. */
+  /** Whether "Start" can be clicked right now (Tasklist disables it while the form is invalid). */
+  public boolean canStart() {
+    return browser.visible(START).isEnabled();
+  }
+
+  /** Waits until Tasklist disabled "Start" (it follows the form's validation a moment later). */
+  public StartProcessDialog awaitStartDisabled() {
+    browser.until(driver -> !canStart(), "Start disabled");
+    return this;
+  }
+
+  /**
+   * Tries to start a form that is expected to be refused. Tasklist refuses in one of two ways: "Start"
+   * is already disabled (the form knows it is invalid) and nothing happens, or the click makes the form
+   * show its validation messages. Either way the dialog stays open and nothing is started.
+   */
   public CamundaForm startRefused() {
-    browser.click(START);
+    if (canStart()) {
+      browser.click(START);
+      browser.until(driver -> !form.invalidFields().isEmpty(), "validation messages in the start form");
+    }
     return form;
   }
 }

@@ -1,6 +1,7 @@
 package edu.campus.logistics.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The right column of Tasklist with one opened task: its name, assignee, claim, form, complete. */
@@ -32,7 +33,7 @@ public final class TaskPane {
 
   /** The assignee shown on the task ("" when unclaimed). */
   public String assignee() {
-    return browser.all(CLAIM).stream().anyMatch(claim -> claim.isDisplayed()) ? "" : browser.visible(ASSIGNEE).getText().trim();
+    return browser.all(CLAIM).stream().anyMatch(WebElement::isDisplayed) ? "" : browser.visible(ASSIGNEE).getText().trim();
   }
 
   public CamundaForm form() {
@@ -43,11 +44,5 @@ public final class TaskPane {
   public void complete() {
     browser.click(COMPLETE);
     browser.until(ExpectedConditions.invisibilityOfElementLocated(PANE), "task completed");
-  }
-
-  /** Clicks "Complete" when the engine is expected to refuse; returns the error notification shown. */
-  public String completeRefused() {
-    browser.click(COMPLETE);
-    return Webapp.awaitErrorNotification(browser);
   }
 }

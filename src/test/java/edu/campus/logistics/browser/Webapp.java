@@ -1,9 +1,7 @@
 package edu.campus.logistics.browser;
 
-import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What every Camunda webapp shares: the login page, the header with our brand, the logout menu. */
 public final class Webapp {
@@ -35,11 +33,28 @@ public final class Webapp {
   /** Logs in through the app's login page as a person types it and waits for the app's header. */
   public static void login(Browser browser, String app, String userId, String password) {
     openLogin(browser, app);
-    browser.visible(USERNAME).sendKeys(userId);
-    browser.visible(PASSWORD).sendKeys(password);
+    // the login page focuses its user field a moment after rendering, which can steal keystrokes
+    // typed into the password field: type until both fields hold what was typed
+    browser.until(driver -> {
+      type(browser, USERNAME, userId);
+      type(browser, PASSWORD, password);
+      return holds(browser, USERNAME, userId) && holds(browser, PASSWORD, password);
+    }, "login form filled for " + userId);
     browser.step(app + "-login-" + userId);
     browser.click(SIGN_IN);
     browser.visible(ACCOUNT_MENU);
+  }
+
+  private static void type(Browser browser, By field, String text) {
+    if (!holds(browser, field, text)) {
+      WebElement input = browser.visible(field);
+      input.clear();
+      input.sendKeys(text);
+    }
+  }
+
+  private static boolean holds(Browser browser, By field, String text) {
+    return text.equals(browser.visible(field).getDomProperty("value"));
   }
 
   public static void logout(Browser browser) {
@@ -70,18 +85,5 @@ public final class Webapp {
   /** The name of the logged-in user in the header ("王 芳"). */
   public static String userName(Browser browser) {
     return browser.visible(ACCOUNT_MENU).getText();
-  }
-
-  /** Error notifications currently shown (status and message), e.g. a refused completion. */
-  public static List<String> errorNotifications(Browser browser) {
-    return browser.all(By.cssSelector(".notifications .alert-danger")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim).toList();
-  }
-
-  /** Waits until an error notification is shown and returns its text. */
-  public static String awaitErrorNotification(Browser browser) {
-    browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notifications .alert-danger")),
-        "an error notification");
-    return String.join("\n", errorNotifications(browser));
   }
 }
