@@ -40,6 +40,7 @@ final class ProcurementSteps {
     assertThat(form.errors(REASON)).containsExactly(REQUIRED);
     browser.step("procurement-start-form-refused-empty");
     dialog.awaitStartDisabled();
+    dialog.dismissNotifications();
 
     form.fill(DEPARTMENT, request.department()).fill(REASON, request.reason()).awaitValid();
     DocsImages.publish(browser.step("procurement-start-form-filled"), "tasklist-start-form.png");

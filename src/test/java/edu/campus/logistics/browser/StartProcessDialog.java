@@ -1,6 +1,7 @@
 package edu.campus.logistics.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Tasklist's "Start process" dialog after a process was picked: its start form and buttons. */
@@ -8,6 +9,8 @@ public final class StartProcessDialog {
 
   private static final By DIALOG = By.cssSelector(".modal-dialog .modal-content");
   private static final By START = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
+
+  private static final By NOTIFICATION_CLOSE = By.cssSelector(".modal-content .notifications button.close[ng-click^='removeNotification']");
 
   private final Browser browser;
   private final CamundaForm form;
@@ -31,6 +34,18 @@ public final class StartProcessDialog {
   public void start() {
     browser.click(START);
     browser.until(ExpectedConditions.invisibilityOfElementLocated(DIALOG), "start dialog closed after Start");
+  }
+
+  /** Closes the dialog's notifications (e.g. "The process could not be started.") with their ×. */
+  public StartProcessDialog dismissNotifications() {
+    for (WebElement close : browser.all(NOTIFICATION_CLOSE)) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    browser.until(driver -> driver.findElements(NOTIFICATION_CLOSE).stream().noneMatch(WebElement::isDisplayed),
+        "notifications dismissed");
+    return this;
   }
 
   /** Whether "Start" can be clicked right now (Tasklist disables it while the form is invalid). */
