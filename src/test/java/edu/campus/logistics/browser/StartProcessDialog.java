@@ -8,9 +8,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class StartProcessDialog {
 
   private static final By DIALOG = By.cssSelector(".modal-dialog .modal-content");
-  private static final By START = By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
-
-  private static final By NOTIFICATION_CLOSE = By.cssSelector(".modal-content .notifications button.close[ng-click^='removeNotification']");
+  private static final By START =
+      By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
+  private static final By NOTIFICATION_CLOSE =
+      By.cssSelector(".modal-content .notifications button.close[ng-click^='removeNotification']");
 
   private final Browser browser;
   private final CamundaForm form;

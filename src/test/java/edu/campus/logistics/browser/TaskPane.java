@@ -20,10 +20,6 @@ public final class TaskPane {
     browser.until(driver -> driver.findElement(TITLE).getText().trim().equals(taskName), "task pane of " + taskName);
   }
 
-  public String title() {
-    return browser.visible(TITLE).getText().trim();
-  }
-
   /** Claims the task and waits until Tasklist shows an assignee instead of "Claim". */
   public TaskPane claim() {
     browser.click(CLAIM);
