@@ -1,0 +1,31 @@
+package edu.campus.logistics.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.campus.logistics.identity.CampusGroup;
+import edu.campus.logistics.identity.TasklistFilters;
+import org.junit.jupiter.api.Test;
+
+/** Each person sees the shared filters and only the queues of their own groups. */
+@BrowserTest
+class TasklistFiltersBrowserIT {
+
+  @Test
+  void generalAffairsHeadSeesTheSharedFiltersAndTheirQueue(Browser browser) {
+    TasklistPage tasklist = TasklistPage.login(browser, "wangfang");
+    tasklist.openFilter(TasklistFilters.MY_GROUP_TASKS);
+    browser.step("wangfang-filters");
+
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS,
+        TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
+  }
+
+  @Test
+  void staffMemberSeesNoGroupQueue(Browser browser) {
+    TasklistPage tasklist = TasklistPage.login(browser, "zhangwei");
+    browser.step("zhangwei-filters");
+
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS)
+        .doesNotContain(TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
+  }
+}

@@ -1,0 +1,113 @@
+package edu.campus.logistics.browser;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Camunda Tasklist as a logged-in person sees it: filters, task list, start process. */
+public final class TasklistPage {
+
+  private static final By FILTER_LINKS = By.cssSelector(".task-filters .task-filter h4.name a");
+  private static final By ACTIVE_FILTER = By.cssSelector(".task-filters .task-filter.active h4.name a");
+  private static final By TASK_CARDS = By.cssSelector(".tasks-list ol.tasks-list li.task");
+  private static final By TASK_LINKS = By.cssSelector(".tasks-list ol.tasks-list li.task h4.task a");
+  private static final By CARD_LINK = By.cssSelector("h4.task a");
+  private static final By LIST_LOADING = By.cssSelector(".tasks-list .loader");
+  private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+
+  private final Browser browser;
+
+  private TasklistPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  /** Logs a demo user in through the Tasklist login page (demo password = user id). */
+  public static TasklistPage login(Browser browser, String userId) {
+    return login(browser, userId, userId);
+  }
+
+  public static TasklistPage login(Browser browser, String userId, String password) {
+    Webapp.login(browser, Webapp.TASKLIST, userId, password);
+    TasklistPage page = new TasklistPage(browser);
+    browser.until(driver -> !page.filterNames().isEmpty(), "Tasklist filters of " + userId);
+    return page;
+  }
+
+  /** Names of the filters in the left column, in the order shown. */
+  public List<String> filterNames() {
+    return browser.all(FILTER_LINKS).stream().map(browser::ownText).toList();
+  }
+
+  /** Selects a filter by its name and waits for its task list. */
+  public TasklistPage openFilter(String name) {
+    filterLink(name).click();
+    browser.until(driver -> driver.findElements(ACTIVE_FILTER).stream().map(browser::ownText)
+        .anyMatch(name::equals), "filter " + name + " selected");
+    awaitList();
+    return this;
+  }
+
+  /** Names of the tasks in the middle column. */
+  public List<String> taskNames() {
+    awaitList();
+    return browser.all(TASK_LINKS).stream().map(WebElement::getText).map(String::trim).toList();
+  }
+
+  /** Task names of the cards in the open filter whose card shows this text (e.g. a unique reason). */
+  public List<String> taskNames(String cardText) {
+    awaitList();
+    return cards(cardText).stream().map(card -> card.findElement(CARD_LINK).getText().trim()).toList();
+  }
+
+  /**
+   * Waits until the filter lists a task with this name whose card shows this text, re-selecting the
+   * filter as a person would refresh (asynchronous steps may create the task a moment later).
+   */
+  public TasklistPage awaitTask(String filter, String taskName, String cardText) {
+    Instant deadline = Instant.now().plus(Browser.TIMEOUT);
+    openFilter(filter);
+    while (!taskNames(cardText).contains(taskName)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no task \"" + taskName + "\" showing \"" + cardText + "\" in filter " + filter
+            + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
+      }
+      browser.pause(Duration.ofMillis(500));
+      openFilter(filter);
+    }
+    return this;
+  }
+
+  /** Opens the task with this name whose card shows this text and waits for its form. */
+  public TaskPane openTask(String taskName, String cardText) {
+    browser.until(driver -> cards(cardText).stream().map(card -> card.findElement(CARD_LINK))
+        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null),
+        "task " + taskName + " showing " + cardText).click();
+    return new TaskPane(browser, taskName);
+  }
+
+  /** Opens "Start process", picks the process by its name and waits for its start form. */
+  public StartProcessDialog startProcess(String processName) {
+    browser.click(START_PROCESS);
+    return StartProcessDialog.choose(browser, processName);
+  }
+
+  public void logout() {
+    Webapp.logout(browser);
+  }
+
+  private WebElement filterLink(String name) {
+    return browser.until(driver -> driver.findElements(FILTER_LINKS).stream()
+        .filter(link -> browser.ownText(link).equals(name)).findFirst().orElse(null), "filter " + name);
+  }
+
+  private List<WebElement> cards(String cardText) {
+    return browser.all(TASK_CARDS).stream().filter(card -> card.getText().contains(cardText)).toList();
+  }
+
+  private void awaitList() {
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(LIST_LOADING), "task list loaded");
+  }
+}
