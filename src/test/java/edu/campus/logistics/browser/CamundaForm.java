@@ -20,7 +20,6 @@ import org.openqa.selenium.support.pagefactory.ByChained;
  */
 public final class CamundaForm {
 
-  private static final String NOTHING_SELECTED = "Select";
   private static final By SELECT_BOX = By.cssSelector(".fjs-input-group");
   private static final By DROPDOWN_ITEM = By.cssSelector(".fjs-dropdownlist-item");
   private static final Pattern DATE_TOKEN = Pattern.compile("yyyy|mm|m|dd|d");
@@ -129,7 +128,7 @@ public final class CamundaForm {
    * Picks an option as {@link #select} does and returns all option texts the opened dropdown offered.
    */
   public List<String> selectFrom(String label, String option) {
-    assertThat(selected(label)).as(label + " still unchosen").isEqualTo(NOTHING_SELECTED);
+    assertThat(selected(label)).as(label + " still unchosen").isEmpty();
     WebElement field = field(label);
     openDropdown(field, label);
     List<String> options = field.findElements(DROPDOWN_ITEM).stream().map(WebElement::getText).map(String::trim).toList();
@@ -152,10 +151,19 @@ public final class CamundaForm {
     }, "dropdown of " + label + " open");
   }
 
-  /** The option text a dropdown shows as chosen ("Select" when none). */
+  /**
+   * The option text a dropdown shows as chosen, "" when none: a plain select shows it in its display
+   * (or its "Select" placeholder), a searchable select in its search input.
+   */
   public String selected(String label) {
-    return field(label).findElement(By.cssSelector(".fjs-select-display")).getText().trim();
+    WebElement field = field(label);
+    List<WebElement> display = field.findElements(By.cssSelector(".fjs-select-display"));
+    if (display.isEmpty()) {
+      return String.valueOf(field.findElement(By.cssSelector("input.fjs-input")).getDomProperty("value")).trim();
+    }
+    return display.get(0).getDomAttribute("class").contains("fjs-select-placeholder") ? "" : display.get(0).getText().trim();
   }
+
 
   /**
    * Types a date into the date field with this label in the format its placeholder shows (it follows

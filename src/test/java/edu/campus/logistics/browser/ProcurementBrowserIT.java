@@ -13,7 +13,6 @@ import edu.campus.logistics.identity.TasklistFilters;
 import edu.campus.logistics.procurement.ProcurementActivities;
 import edu.campus.logistics.procurement.ProcurementVariables;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -228,25 +227,8 @@ class ProcurementBrowserIT {
     }
   }
 
-  /** The id of the open task of this instance, waiting for asynchronous steps to create it. */
   private String taskId(String processInstanceId, String taskKey) {
-    Instant deadline = Instant.now().plus(Browser.TIMEOUT);
-    Task task;
-    while ((task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
-        .singleResult()) == null) {
-      assertThat(Instant.now()).as("task " + taskKey + " created").isBefore(deadline);
-      sleep();
-    }
-    return task.getId();
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new CaseTasks(taskService, processInstanceId).id(taskKey);
   }
 
   private HistoricProcessInstance instanceWithReason(String reason) {
