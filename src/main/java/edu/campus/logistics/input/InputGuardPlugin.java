@@ -2,6 +2,7 @@ package edu.campus.logistics.input;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -11,13 +12,15 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine-wide limits on what callers can hand in, for every process of every deployment: text
- * variables longer than the database column ({@link BoundedStringSerializer}) and business keys
- * longer than {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a
- * {@link BadUserRequestException} before anything is stored. Process-specific checks (quantities,
+ * variables longer than the database column ({@link BoundedStringSerializer}), {@code Json}
+ * variables whose text is not JSON ({@link WellFormedJsonSerializer}) and business keys longer than
+ * {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a {@link BadUserRequestException}
+ * before anything is stored. Process-specific checks (quantities,
  * amounts, item codes) stay with the processes.
  */
 @Component
@@ -54,5 +57,16 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
     int index = serializers.getSerializerIndex(stringSerializer);
     serializers.removeSerializer(stringSerializer);
     serializers.addSerializer(new BoundedStringSerializer(), index);
+  }
+
+  /** Spin registers its serializers in its own postInit, so they are replaced once the engine is built. */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    VariableSerializers serializers =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getVariableSerializers();
+    TypedValueSerializer<?> jsonSerializer = serializers.getSerializerByName(SpinValueType.JSON.getName());
+    int index = serializers.getSerializerIndex(jsonSerializer);
+    serializers.removeSerializer(jsonSerializer);
+    serializers.addSerializer(new WellFormedJsonSerializer(), index);
   }
 }
