@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Component;
  * variables longer than the database column ({@link BoundedStringSerializer}), {@code Json}
  * variables whose text is not JSON ({@link WellFormedJsonSerializer}) and business keys longer than
  * {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a {@link BadUserRequestException}
- * before anything is stored. Process-specific checks (quantities,
+ * before anything is stored; a task completion may set only the fields of the task's own form
+ * ({@link FormFieldsOnly}). Process-specific checks (quantities,
  * amounts, item codes) stay with the processes.
  */
 @Component
@@ -28,6 +34,8 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
 
   /** Length of {@code ACT_RU_EXECUTION.BUSINESS_KEY_}. */
   public static final int MAX_BUSINESS_KEY_LENGTH = 255;
+
+  private final FormFieldsOnly formFieldsOnly = new FormFieldsOnly();
 
   private static final ExecutionListener BUSINESS_KEY_LIMIT = execution -> {
     String businessKey = execution.getProcessBusinessKey();
@@ -46,6 +54,15 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         processDefinition.addListener(ExecutionListener.EVENTNAME_START, BUSINESS_KEY_LIMIT);
+      }
+
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        if (task.getCamundaFormDefinitionKey() != null) {
+          // built-in listeners run before the model's own, so the model's listeners read what was recorded
+          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formFieldsOnly);
+        }
       }
     });
   }

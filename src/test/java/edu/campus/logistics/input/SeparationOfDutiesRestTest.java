@@ -168,7 +168,10 @@ class SeparationOfDutiesRestTest {
     assertRefused(followUp, () -> complete(followUp, firstResponder, completion("Task_ConfirmRepair")), 400,
         "only the reporter zhangwei may confirm the repair, not zhengkai");
     assertRefused(followUp, () -> complete(followUp, firstResponder, withChanged("Task_ConfirmRepair",
-        "reporterId", typed(firstResponder, "String"))), 400, "may confirm the repair");
+        "reporterId", typed(firstResponder, "String"))), 400, "it may not change reporterId");
+    // and the reporter cannot rewrite what the case recorded either (here: no damage was reported)
+    assertRefused(followUp, () -> complete(followUp, reporter, withChanged("Task_ConfirmRepair",
+        "damageReported", typed(true, "Boolean"))), 400, "it may not change damageReported");
 
     assertCompletes(followUp, reporter, completion("Task_ConfirmRepair"));
     assertThat(cases.task(repair, "Task_CloseCase").getAssignee()).isEqualTo(firstResponder);
