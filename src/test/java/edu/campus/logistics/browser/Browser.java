@@ -102,7 +102,16 @@ public final class Browser implements AutoCloseable {
   }
 
   public void click(By locator) {
-    clickable(locator).click();
+    reveal(clickable(locator)).click();
+  }
+
+  /**
+   * Scrolls the element to the middle of the window (a click scrolls only to the window's edge, where
+   * the webapps' fixed footer covers it) and returns it.
+   */
+  public WebElement reveal(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    return element;
   }
 
   /**

@@ -60,6 +60,12 @@ public final class StartProcessDialog {
     return this;
   }
 
+  /** Waits until Tasklist enabled "Start" (every edited field valid). */
+  public StartProcessDialog awaitStartEnabled() {
+    browser.until(driver -> canStart(), "Start enabled");
+    return this;
+  }
+
   /**
    * Tries to start a form that is expected to be refused. Tasklist refuses in one of two ways: "Start"
    * is already disabled (the form knows it is invalid) and nothing happens, or the click makes the form

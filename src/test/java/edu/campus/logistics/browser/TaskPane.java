@@ -1,5 +1,6 @@
 package edu.campus.logistics.browser;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +26,17 @@ public final class TaskPane {
     browser.click(CLAIM);
     browser.until(ExpectedConditions.invisibilityOfElementLocated(CLAIM), "task claimed");
     return this;
+  }
+
+  /**
+   * Clicks "Claim" where the engine refuses it (e.g. four-eyes) and returns the error notifications
+   * Tasklist shows; the task stays unclaimed.
+   */
+  public List<String> claimRefused() {
+    browser.click(CLAIM);
+    List<String> errors = Webapp.awaitErrors(browser);
+    browser.visible(CLAIM);
+    return errors;
   }
 
   /** The assignee shown on the task ("" when unclaimed). */

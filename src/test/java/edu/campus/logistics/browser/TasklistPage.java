@@ -3,8 +3,10 @@ package edu.campus.logistics.browser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Camunda Tasklist as a logged-in person sees it: filters, task list, start process. */
@@ -16,6 +18,8 @@ public final class TasklistPage {
   private static final By TASK_LINKS = By.cssSelector(".tasks-list ol.tasks-list li.task h4.task a");
   private static final By CARD_LINK = By.cssSelector("h4.task a");
   private static final By LIST_LOADING = By.cssSelector(".tasks-list .loader");
+  private static final By TASK_DETAILS = By.cssSelector("section.task-details");
+  private static final By TOOLTIP = By.cssSelector(".tooltip");
   private static final By START_PROCESS = By.cssSelector(".start-process-action a");
 
   private final Browser browser;
@@ -43,6 +47,9 @@ public final class TasklistPage {
 
   /** Selects a filter by its name and waits for its task list. */
   public TasklistPage openFilter(String name) {
+    // the description tooltip of the filter under the mouse may cover its neighbour: move away first
+    new Actions(browser.driver()).moveToElement(browser.visible(TASK_DETAILS)).perform();
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(TOOLTIP), "tooltips gone");
     filterLink(name).click();
     browser.until(driver -> driver.findElements(ACTIVE_FILTER).stream().map(browser::ownText)
         .anyMatch(name::equals), "filter " + name + " selected");
@@ -59,7 +66,7 @@ public final class TasklistPage {
   /** Task names of the cards in the open filter whose card shows this text (e.g. a unique reason). */
   public List<String> taskNames(String cardText) {
     awaitList();
-    return cards(cardText).stream().map(card -> card.findElement(CARD_LINK).getText().trim()).toList();
+    return names(cards(showing(cardText)));
   }
 
   /**
@@ -67,25 +74,31 @@ public final class TasklistPage {
    * filter as a person would refresh (asynchronous steps may create the task a moment later).
    */
   public TasklistPage awaitTask(String filter, String taskName, String cardText) {
-    Instant deadline = Instant.now().plus(Browser.TIMEOUT);
-    openFilter(filter);
-    while (!taskNames(cardText).contains(taskName)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no task \"" + taskName + "\" showing \"" + cardText + "\" in filter " + filter
-            + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
-      }
-      browser.pause(Duration.ofMillis(500));
-      openFilter(filter);
-    }
-    return this;
+    return awaitCard(filter, taskName, showing(cardText), "showing \"" + cardText + "\"");
+  }
+
+  /**
+   * Like {@link #awaitTask(String, String, String)} for the card of one task, found by the task id in
+   * its link: task cards show business variables (事由, 部门…) only to people who may read the process
+   * instance, so the card of a buyer's or storekeeper's task carries nothing else to tell it apart.
+   */
+  public TasklistPage awaitTaskWithId(String filter, String taskName, String taskId) {
+    return awaitCard(filter, taskName, withId(taskId), "with id " + taskId);
   }
 
   /** Opens the task with this name whose card shows this text and waits for its form. */
   public TaskPane openTask(String taskName, String cardText) {
-    browser.until(driver -> cards(cardText).stream().map(card -> card.findElement(CARD_LINK))
-        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null),
-        "task " + taskName + " showing " + cardText).click();
-    return new TaskPane(browser, taskName);
+    return open(taskName, showing(cardText), "showing " + cardText);
+  }
+
+  /** Opens the task with this name and id (see {@link #awaitTaskWithId}) and waits for its form. */
+  public TaskPane openTaskWithId(String taskName, String taskId) {
+    return open(taskName, withId(taskId), "with id " + taskId);
+  }
+
+  /** The text on the card of the task with this id (task name, process, business variables shown). */
+  public String cardText(String taskId) {
+    return cards(withId(taskId)).stream().map(WebElement::getText).findFirst().orElse("");
   }
 
   /** Opens "Start process", picks the process by its name and waits for its start form. */
@@ -103,8 +116,42 @@ public final class TasklistPage {
         .filter(link -> browser.ownText(link).equals(name)).findFirst().orElse(null), "filter " + name);
   }
 
-  private List<WebElement> cards(String cardText) {
-    return browser.all(TASK_CARDS).stream().filter(card -> card.getText().contains(cardText)).toList();
+  private TasklistPage awaitCard(String filter, String taskName, Predicate<WebElement> card, String which) {
+    Instant deadline = Instant.now().plus(Browser.TIMEOUT);
+    openFilter(filter);
+    while (!names(cards(card)).contains(taskName)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no task \"" + taskName + "\" " + which + " in filter " + filter
+            + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
+      }
+      browser.pause(Duration.ofMillis(500));
+      openFilter(filter);
+    }
+    return this;
+  }
+
+  private TaskPane open(String taskName, Predicate<WebElement> card, String which) {
+    browser.until(driver -> cards(card).stream().map(found -> found.findElement(CARD_LINK))
+        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null),
+        "task " + taskName + " " + which).click();
+    return new TaskPane(browser, taskName);
+  }
+
+  private static Predicate<WebElement> showing(String cardText) {
+    return card -> card.getText().contains(cardText);
+  }
+
+  private static Predicate<WebElement> withId(String taskId) {
+    return card -> String.valueOf(card.findElement(CARD_LINK).getDomAttribute("href")).endsWith("task=" + taskId);
+  }
+
+  private static List<String> names(List<WebElement> cards) {
+    return cards.stream().map(card -> card.findElement(CARD_LINK).getText().trim()).toList();
+  }
+
+  private List<WebElement> cards(Predicate<WebElement> card) {
+    awaitList();
+    return browser.all(TASK_CARDS).stream().filter(card).toList();
   }
 
   private void awaitList() {

@@ -1,5 +1,6 @@
 package edu.campus.logistics.browser;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -19,6 +20,7 @@ public final class Webapp {
   private static final By ACCOUNT_MENU = By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle");
   private static final By LOGOUT = By.cssSelector("[cam-widget-header] li.logout > a");
   private static final By BRAND = By.cssSelector("[cam-widget-header] a.navbar-brand");
+  private static final By ERROR_NOTIFICATIONS = By.cssSelector(".notifications .alert.alert-danger");
   private static final By LOGIN_APP_NAME = By.cssSelector(".form-signin .app-name");
 
   private Webapp() {
@@ -80,6 +82,18 @@ public final class Webapp {
   /** True when a person would see the Camunda 8 migration notice. */
   public static boolean eolBannerVisible(Browser browser) {
     return browser.all(EOL_BANNER).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** The error notifications the page shows ("status: message"), e.g. an engine's refusal. */
+  public static List<String> errors(Browser browser) {
+    return browser.all(ERROR_NOTIFICATIONS).stream().filter(WebElement::isDisplayed)
+        .map(alert -> alert.getText().replace("×", "").trim()).toList();
+  }
+
+  /** Waits until the page shows an error notification and returns all shown. */
+  public static List<String> awaitErrors(Browser browser) {
+    browser.until(driver -> !errors(browser).isEmpty(), "error notification shown");
+    return errors(browser);
   }
 
   /** The name of the logged-in user in the header ("王 芳"). */

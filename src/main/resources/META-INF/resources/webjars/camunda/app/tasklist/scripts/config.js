@@ -21,6 +21,8 @@ export default {
     name: '校园后勤',
     vendor: '学校总务处'
   },
+  // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js
+  customScripts: ['scripts/dynamic-list-validation'],
   //
   // configure the date format
   // "dateFormat": {
