@@ -2,22 +2,31 @@ package edu.campus.logistics.input;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine-wide limits on what callers can hand in, for every process of every deployment: text
- * variables longer than the database column ({@link BoundedStringSerializer}) and business keys
- * longer than {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a
- * {@link BadUserRequestException} before anything is stored. Process-specific checks (quantities,
+ * variables longer than the database column ({@link BoundedStringSerializer}), {@code Json}
+ * variables whose text is not JSON ({@link WellFormedJsonSerializer}) and business keys longer than
+ * {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a {@link BadUserRequestException}
+ * before anything is stored; a task completion may set only the fields of the task's own form
+ * ({@link FormFieldsOnly}). Process-specific checks (quantities,
  * amounts, item codes) stay with the processes.
  */
 @Component
@@ -25,6 +34,8 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
 
   /** Length of {@code ACT_RU_EXECUTION.BUSINESS_KEY_}. */
   public static final int MAX_BUSINESS_KEY_LENGTH = 255;
+
+  private final FormFieldsOnly formFieldsOnly = new FormFieldsOnly();
 
   private static final ExecutionListener BUSINESS_KEY_LIMIT = execution -> {
     String businessKey = execution.getProcessBusinessKey();
@@ -44,6 +55,15 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         processDefinition.addListener(ExecutionListener.EVENTNAME_START, BUSINESS_KEY_LIMIT);
       }
+
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        if (task.getCamundaFormDefinitionKey() != null) {
+          // built-in listeners run before the model's own, so the model's listeners read what was recorded
+          task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formFieldsOnly);
+        }
+      }
     });
   }
 
@@ -54,5 +74,16 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
     int index = serializers.getSerializerIndex(stringSerializer);
     serializers.removeSerializer(stringSerializer);
     serializers.addSerializer(new BoundedStringSerializer(), index);
+  }
+
+  /** Spin registers its serializers in its own postInit, so they are replaced once the engine is built. */
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    VariableSerializers serializers =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getVariableSerializers();
+    TypedValueSerializer<?> jsonSerializer = serializers.getSerializerByName(SpinValueType.JSON.getName());
+    int index = serializers.getSerializerIndex(jsonSerializer);
+    serializers.removeSerializer(jsonSerializer);
+    serializers.addSerializer(new WellFormedJsonSerializer(), index);
   }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.ValidStarts;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -81,6 +83,8 @@ class AuthorizationMatrixTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  ProcessEngine processEngine;
   @Autowired
   IdentityService identityService;
   @Autowired
@@ -269,6 +273,51 @@ class AuthorizationMatrixTest {
         assertThat(sees(user, "processInstanceId=" + instanceId, task.getId())).as("sees").isEqualTo(sees);
         assertClaim(task.getId(), user, works);
       }));
+    });
+  }
+
+  /**
+   * Every user task of procurement and repair, on a real case: whoever the model gives it to (a
+   * member of its candidate group, who claims it first as in Tasklist, or its assignee) completes it
+   * with valid variables and the case moves on; a member of any other group gets 403 (or 404) and
+   * the task stays as it was. The repair cases' first responder is a demo user, so no single-group
+   * user owns their tasks.
+   */
+  @TestFactory
+  Stream<DynamicTest> processTasksCompleteAsCandidate() {
+    OpenTasks cases = new OpenTasks(processEngine);
+    return Stream.concat(OpenTasks.PROCUREMENT_TASKS.stream(), OpenTasks.REPAIR_TASKS.stream()).flatMap(taskKey -> {
+      Task task = cases.openAt(taskKey);
+      String candidateGroup = cases.candidateGroup(task);
+      String worker = candidateGroup != null ? SingleGroupUsers.of(candidateGroup) : task.getAssignee();
+      String body = TestHttp.json(Map.of("variables", OpenTasks.completion(taskKey)));
+      String who = candidateGroup != null ? "candidates " + candidateGroup : "assignee " + worker;
+      Stream<DynamicTest> refused = rows().stream()
+          .filter(row -> !row.group().equals(CampusGroup.CAMUNDA_ADMIN) && !SingleGroupUsers.of(row.group()).equals(worker))
+          .map(row -> dynamicTest(taskKey + " (" + who + ") completed by " + row.group() + ": refused", () -> {
+            String user = SingleGroupUsers.of(row.group());
+            Answer complete = http.postJson("/engine-rest/task/" + task.getId() + "/complete", user, body);
+            assertThat(complete.status()).as(complete.body()).isIn(403, 404);
+            assertThat(complete.message()).contains(user);
+            Task still = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+            assertThat(still).as("the task stays open").isNotNull();
+            assertThat(still.getAssignee()).isEqualTo(task.getAssignee());
+          }));
+      Stream<DynamicTest> completed = Stream.of(dynamicTest(taskKey + " (" + who + ") completed by " + worker, () -> {
+        if (candidateGroup != null) {
+          Answer claim = http.postJson("/engine-rest/task/" + task.getId() + "/claim", worker,
+              TestHttp.json(Map.of("userId", worker)));
+          assertThat(claim.status()).as(claim.body()).isEqualTo(204);
+        }
+        Answer complete = http.postJson("/engine-rest/task/" + task.getId() + "/complete", worker, body);
+        assertThat(complete.status()).as(complete.body()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getDeleteReason())
+            .isEqualTo("completed");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .activityId(taskKey).finished().count()).as("the case moved past " + taskKey).isEqualTo(1);
+      }));
+      return Stream.concat(refused, completed);
     });
   }
 

@@ -1,0 +1,263 @@
+package edu.campus.logistics;
+
+import static edu.campus.logistics.ValidStarts.typed;
+
+import edu.campus.logistics.identity.ProcessKeys;
+import edu.campus.logistics.identity.SingleGroupUsers;
+import edu.campus.logistics.procurement.ProcurementActivities;
+import edu.campus.logistics.procurement.ProcurementVariables;
+import edu.campus.logistics.repair.RepairVariables;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Brings a procurement or repair case to one of its user tasks, each step done through the engine
+ * as the user who would do it in Tasklist (authenticated, so authorizations and the listeners'
+ * checks apply). The actors are the single-group test users ({@link SingleGroupUsers}); the repair
+ * cases' first responder is the demo user {@link #FIRST_RESPONDER}, so that no single-group user
+ * owns the case's tasks. {@link #completion(String)} is what a REST client sends to complete each
+ * task validly; tests about bad input change one variable of it.
+ */
+public final class OpenTasks {
+
+  public static final String REQUESTER = SingleGroupUsers.of("staff");
+  public static final String BUYER = SingleGroupUsers.of("purchasing");
+  public static final String INSPECTOR = SingleGroupUsers.of("inspectors");
+  public static final String STOREKEEPER = SingleGroupUsers.of("warehouse");
+  public static final String REPORTER = SingleGroupUsers.of("staff");
+  public static final String FIRST_RESPONDER = "fengxue";
+  public static final String TECHNICIAN = SingleGroupUsers.of("technicians");
+
+  /** One line, 2 × 6.50 CNY: the general-affairs director alone approves, no quotes are required. */
+  public static final String SMALL_ORDER = "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
+      + "\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]";
+  /** One line, 2 × 3000 CNY: general affairs, then the principal; three quotes are required. */
+  public static final String LARGE_ORDER = "[{\"name\":\"实验台\",\"spec\":\"1.2米 钢木\",\"category\":\"furniture\","
+      + "\"unit\":\"张\",\"quantity\":2,\"unitPrice\":3000}]";
+
+  public static final List<String> PROCUREMENT_TASKS = List.of(ProcurementActivities.APPROVE_REQUEST,
+      ProcurementActivities.PURCHASE_GOODS, ProcurementActivities.INSPECT_GOODS, ProcurementActivities.CONFIRM_STORAGE,
+      ProcurementActivities.READ_STOCK_NOTICE);
+  public static final List<String> REPAIR_TASKS =
+      List.of("Task_DispatchRepair", "Task_RepairWork", "Task_ConfirmRepair", "Task_CloseCase");
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ManagementService management;
+
+  public OpenTasks(ProcessEngine engine) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.identity = engine.getIdentityService();
+    this.management = engine.getManagementService();
+    SingleGroupUsers.ensure(identity);
+  }
+
+  /** A new case of the process the task belongs to, waiting at that task (unclaimed unless the model assigns it). */
+  public Task openAt(String taskKey) {
+    return PROCUREMENT_TASKS.contains(taskKey) ? procurementAt(taskKey, REQUESTER, SMALL_ORDER)
+        : repairAt(taskKey, REPORTER);
+  }
+
+  /** A new purchase request of {@code requester} for the given lines (JSON), approved, bought, ... up to {@code taskKey}. */
+  public Task procurementAt(String taskKey, String requester, String items) {
+    ProcessInstance request = fileRequest(requester, items);
+    for (String step : PROCUREMENT_TASKS) {
+      if (taskKey.equals(step)) {
+        return task(request, step);
+      }
+      if (step.equals(ProcurementActivities.APPROVE_REQUEST)) {
+        while (waitingAt(request, step)) {
+          Task approval = task(request, step);
+          completeAs(SingleGroupUsers.of(candidateGroup(approval)), approval, restValues(completion(step)));
+        }
+      } else {
+        completeAs(actor(step), task(request, step), restValues(completion(step)));
+        runJobs(request);
+      }
+    }
+    throw new IllegalArgumentException("not a procurement user task: " + taskKey);
+  }
+
+  /** Files a purchase request as {@code requester}, items as a JSON list. */
+  public ProcessInstance fileRequest(String requester, String items) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ProcurementVariables.DEPARTMENT, "教务处");
+    variables.put(ProcurementVariables.REASON, "权限与输入校验测试");
+    variables.put(ProcurementVariables.NEEDED_BY, LocalDate.now().plusDays(14).toString());
+    variables.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(items).create());
+    return as(requester, () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
+        "SEC-" + UUID.randomUUID(), variables));
+  }
+
+  /** A new repair report of {@code reporter}, dispatched to {@link #TECHNICIAN} by {@link #FIRST_RESPONDER}, ... up to {@code taskKey}. */
+  public Task repairAt(String taskKey, String reporter) {
+    Map<String, Object> report = new HashMap<>();
+    report.put(RepairVariables.LOCATION, "实验楼 / 305");
+    report.put(RepairVariables.CATEGORY, "electrical");
+    report.put(RepairVariables.DESCRIPTION, "实验室插座没电");
+    report.put(RepairVariables.URGENCY, "normal");
+    ProcessInstance repair = as(reporter, () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
+        .businessKey("SEC-BX-" + UUID.randomUUID()).setVariables(report).execute());
+    for (String step : REPAIR_TASKS) {
+      if (taskKey.equals(step)) {
+        return task(repair, step);
+      }
+      completeAs(actor(step), task(repair, step), restValues(completion(step)));
+      runJobs(repair);
+    }
+    throw new IllegalArgumentException("not a repair user task: " + taskKey);
+  }
+
+  /** Who does a step in these cases when the model does not assign it. */
+  public static String actor(String taskKey) {
+    return switch (taskKey) {
+      case ProcurementActivities.PURCHASE_GOODS -> BUYER;
+      case ProcurementActivities.INSPECT_GOODS -> INSPECTOR;
+      case ProcurementActivities.CONFIRM_STORAGE -> STOREKEEPER;
+      case ProcurementActivities.READ_STOCK_NOTICE -> REQUESTER;
+      case "Task_DispatchRepair", "Task_CloseCase" -> FIRST_RESPONDER;
+      case "Task_RepairWork" -> TECHNICIAN;
+      case "Task_ConfirmRepair" -> REPORTER;
+      default -> throw new IllegalArgumentException("no actor for " + taskKey);
+    };
+  }
+
+  /**
+   * A valid completion of the task in Camunda REST form (name → {value, type}), for the cases this
+   * class opens: one line per request, bought from one of three quoting suppliers.
+   */
+  public static Map<String, Object> completion(String taskKey) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    switch (taskKey) {
+      case ProcurementActivities.APPROVE_REQUEST -> {
+        variables.put(ProcurementVariables.DECISION, typed("approve", "String"));
+        variables.put(ProcurementVariables.COMMENT, typed("同意", "String"));
+      }
+      case ProcurementActivities.PURCHASE_GOODS -> {
+        variables.put(ProcurementVariables.SUPPLIER, typed("晨光文具公司", "String"));
+        variables.put(ProcurementVariables.ORDER_NO, typed("PO-SEC-0001", "String"));
+        variables.put(ProcurementVariables.PURCHASE_ITEMS, typed("[{\"unitPrice\":6.5}]", "Json"));
+        variables.put(ProcurementVariables.QUOTES, typed("[{\"supplier\":\"晨光文具公司\",\"amount\":13},"
+            + "{\"supplier\":\"得力办公\",\"amount\":14},{\"supplier\":\"齐心商贸\",\"amount\":15}]", "Json"));
+      }
+      case ProcurementActivities.INSPECT_GOODS -> variables.put(ProcurementVariables.INSPECTION_RESULT,
+          typed("accepted", "String"));
+      case ProcurementActivities.CONFIRM_STORAGE -> variables.put(ProcurementVariables.STORAGE_LOCATION,
+          typed("总务仓库 A-1", "String"));
+      case ProcurementActivities.READ_STOCK_NOTICE -> {
+      }
+      case "Task_DispatchRepair" -> {
+        variables.put(RepairVariables.DISPATCH_MODE, typed("technician", "String"));
+        variables.put(RepairVariables.TECHNICIAN, typed(TECHNICIAN, "String"));
+      }
+      case "Task_RepairWork" -> {
+        variables.put(RepairVariables.WORK_DONE, typed("更换插座", "String"));
+        variables.put(RepairVariables.CAUSE, typed("wear", "String"));
+        variables.put(RepairVariables.PARTS_USED, typed("[]", "Json"));
+        variables.put(RepairVariables.REPAIR_COST, typed(0, "Double"));
+      }
+      case "Task_ConfirmRepair" -> {
+        variables.put(RepairVariables.FIXED, typed(true, "Boolean"));
+        variables.put(RepairVariables.SATISFACTION, typed(5, "Integer"));
+      }
+      case "Task_CloseCase" -> variables.put(RepairVariables.CLOSING_NOTE, typed("已修复", "String"));
+      default -> throw new IllegalArgumentException("no valid completion known for " + taskKey);
+    }
+    return variables;
+  }
+
+  /** The Java values of a REST-form variable map (JSON text as Spin JSON). */
+  public static Map<String, Object> restValues(Map<String, Object> restForm) {
+    Map<String, Object> values = new HashMap<>();
+    restForm.forEach((name, typedValue) -> {
+      Map<?, ?> typed = (Map<?, ?>) typedValue;
+      Object value = typed.get("value");
+      values.put(name, "Json".equals(typed.get("type")) ? SpinValues.jsonValue((String) value).create() : value);
+    });
+    return values;
+  }
+
+  public static String candidateGroupOf(TaskService tasks, Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+  }
+
+  public String candidateGroup(Task task) {
+    return candidateGroupOf(tasks, task);
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    return task(instance.getId(), taskKey);
+  }
+
+  public Task task(String processInstanceId, String taskKey) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
+    if (found.size() != 1) {
+      throw new AssertionError("expected one open " + taskKey + " in " + processInstanceId + " but found " + found.size());
+    }
+    return found.get(0);
+  }
+
+  private boolean waitingAt(ProcessInstance instance, String taskKey) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() > 0;
+  }
+
+  /** Claims the task as {@code user} (unless assigned already) and completes it with the given values. */
+  public void completeAs(String user, Task task, Map<String, Object> values) {
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      tasks.complete(task.getId(), values);
+      return null;
+    });
+  }
+
+  /** Claims the task as {@code user}, as Tasklist does before a form is filled in. */
+  public void claimAs(String user, Task task) {
+    as(user, () -> {
+      tasks.claim(task.getId(), user);
+      return null;
+    });
+  }
+
+  /** Runs the due asynchronous steps (postings), as the job executor would; timers stay. */
+  public void runJobs(ProcessInstance instance) {
+    for (int round = 0; round < 10; round++) {
+      var jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+  }
+
+  public <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
