@@ -16,6 +16,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -136,7 +137,8 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T until(Function<WebDriver, T> condition, String what) {
-    return new WebDriverWait(driver, TIMEOUT).withMessage(what).until(condition);
+    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   public Object script(String javascript, Object... arguments) {

@@ -131,9 +131,16 @@ public final class TasklistPage {
   }
 
   private TaskPane open(String taskName, Predicate<WebElement> card, String which) {
-    browser.until(driver -> cards(card).stream().map(found -> found.findElement(CARD_LINK))
-        .filter(link -> link.getText().trim().equals(taskName)).findFirst().orElse(null),
-        "task " + taskName + " " + which).click();
+    // Tasklist re-renders its list now and then: find and click in one attempt, again if the card went stale
+    browser.until(driver -> {
+      WebElement link = cards(card).stream().map(found -> found.findElement(CARD_LINK))
+          .filter(found -> found.getText().trim().equals(taskName)).findFirst().orElse(null);
+      if (link == null) {
+        return false;
+      }
+      link.click();
+      return true;
+    }, "task " + taskName + " " + which);
     return new TaskPane(browser, taskName);
   }
 
