@@ -171,8 +171,8 @@ public class Doors extends AbstractProcessEnginePlugin {
           + door.userId() + "' may not " + what[1] + ": reserved to " + CampusGroup.CAMUNDA_ADMIN);
     }
     if (SWITCHED_OFF.contains(door.command()) && door.byPerson()) {
-      throw new AuthorizationException("本系统不使用附件，不能添加 / attachments are switched off: no form of this "
-          + "application uses them");
+      throw new AuthorizationException("用户 " + door.userId() + "：本系统不使用附件，不能添加 / " + door.userId()
+          + ": attachments are switched off, no form of this application uses them");
     }
   }
 }

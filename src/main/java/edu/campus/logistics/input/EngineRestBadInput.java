@@ -88,7 +88,7 @@ public class EngineRestBadInput implements ForcedAutoDiscoverable {
   }
 
   /**
-   * A 500 from the REST layer whose cause is a refusal (a start or completion refused by a listener)
+   * An error of the REST layer whose cause is a refusal (a start or completion refused by a listener)
    * is answered as that refusal; the REST layer's own 4xx are kept, logged as refusals.
    */
   @Priority(1)
@@ -96,7 +96,8 @@ public class EngineRestBadInput implements ForcedAutoDiscoverable {
 
     @Override
     public Response toResponse(RestException exception) {
-      Response refusal = exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR ? refusalIn(exception) : null;
+      // the REST layer sometimes words an engine refusal as its own ("Task id is null" for a refused attachment)
+      Response refusal = refusalIn(exception.getCause());
       if (refusal != null) {
         return refusal;
       }

@@ -10,7 +10,9 @@ import edu.campus.logistics.ledger.AssetEvent;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.AssetStatus;
+import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewAssets;
+import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,6 +33,8 @@ class DamageCompensationTest extends RepairScenario {
 
   @Autowired
   AssetRegister assets;
+  @Autowired
+  LedgerService ledger;
 
   @Test
   void damagedDeskIsRepairedAssessedApprovedAndPaid() {
@@ -102,7 +106,9 @@ class DamageCompensationTest extends RepairScenario {
 
   /** A desk card (学生课桌) in class 初二(3)班, registered the way goods receipt does. */
   private String registerDesk() {
-    List<Asset> cards = assets.register(Voucher.manual("TEST-DESK-" + UUID.randomUUID(), "wuxiaohong"),
+    Voucher receipt = Voucher.manual("TEST-DESK-" + UUID.randomUUID(), "wuxiaohong");
+    ledger.receive(receipt, List.of(StockLine.of("FUR-DESK", BigDecimal.ONE, new BigDecimal("260"))));
+    List<Asset> cards = assets.register(receipt,
         new NewAssets(1, "FUR-DESK", 1, new BigDecimal("260"), "初二(3)班教室", REPORTER, LocalDate.of(2030, 1, 10)));
     return cards.get(0).tag();
   }
