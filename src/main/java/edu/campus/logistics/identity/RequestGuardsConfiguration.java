@@ -1,5 +1,6 @@
 package edu.campus.logistics.identity;
 
+import edu.campus.logistics.input.PagingParameters;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +12,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Limits in front of every door, before any password is checked or body read: the login throttle
- * ({@link LoginThrottle}) on all login doors and the request size limit ({@link RequestSizeLimit}) on
- * every API. Settings under {@code campus.security} in application.yaml.
+ * ({@link LoginThrottle}) on all login doors, the request size limit ({@link RequestSizeLimit}) and
+ * the paging check ({@link PagingParameters}) on every API. Settings under {@code campus.security} in application.yaml.
  */
 @Configuration
 public class RequestGuardsConfiguration {
@@ -38,6 +39,15 @@ public class RequestGuardsConfiguration {
     registration.setName("requestSizeLimit");
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<PagingParameters> pagingParameters() {
+    FilterRegistrationBean<PagingParameters> registration = new FilterRegistrationBean<>(new PagingParameters());
+    registration.setName("pagingParameters");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
 }

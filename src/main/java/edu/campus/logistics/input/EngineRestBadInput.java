@@ -44,6 +44,8 @@ public class EngineRestBadInput implements ForcedAutoDiscoverable {
   /** Camunda's message codes for "Java serialization format is prohibited" and "no serializer for this value". */
   static final List<String> BAD_VALUE_CODES = List.of("ENGINE-17007", "Cannot find serializer for value",
       "ENGINE-03040");
+  /** A variable handed in as an Object that cannot be read back: unknown format, or a class not allowed. */
+  static final String UNREADABLE_OBJECT = "Cannot deserialize object in variable";
 
   @Override
   public void configure(FeatureContext context) {
@@ -80,7 +82,8 @@ public class EngineRestBadInput implements ForcedAutoDiscoverable {
       if (cause instanceof NullValueException && message.startsWith("Cannot find ")) {
         return refused(Response.Status.NOT_FOUND, cause);
       }
-      if (cause instanceof BadUserRequestException || BAD_VALUE_CODES.stream().anyMatch(message::startsWith)) {
+      if (cause instanceof BadUserRequestException || BAD_VALUE_CODES.stream().anyMatch(message::startsWith)
+          || message.contains(UNREADABLE_OBJECT)) {
         return badRequest(BadUserRequestException.class.getSimpleName(), message);
       }
     }

@@ -306,6 +306,40 @@ class DoorsRestTest {
     assertThat(engine.getTaskService().getTaskAttachments(approval.getId())).isEmpty();
   }
 
+  @Test
+  void aTaskClaimedByOneColleagueIsNeitherClaimedNorCompletedByAnother() {
+    Task approval = cases.procurementAt(APPROVE_REQUEST, OpenTasks.REQUESTER, OpenTasks.SMALL_ORDER);
+    String approver = SingleGroupUsers.of("general-affairs");
+    assertThat(post(approval, "/claim", approver, Map.of("userId", approver)).status()).isEqualTo(204);
+
+    assertRefused(approval, () -> post(approval, "/claim", "wangfang", Map.of("userId", "wangfang")), 409,
+        "is already claimed by someone else");
+    assertRefused(approval, () -> post(approval, "/complete", "wangfang", Map.of("variables",
+        completion(APPROVE_REQUEST))), 403, "已由 " + approver + " 认领，只有其本人能办理");
+    assertCompletes(approval, approver, completion(APPROVE_REQUEST));
+    assertRefused(approval, () -> post(approval, "/complete", approver, Map.of("variables",
+        completion(APPROVE_REQUEST))), 404, "Cannot find task with id " + approval.getId());
+  }
+
+  @Test
+  void objectVariablesOfClassesOutsideTheApplicationAreNeverDeserialized() {
+    Task approval = cases.procurementAt(APPROVE_REQUEST, OpenTasks.REQUESTER, OpenTasks.SMALL_ORDER);
+    String path = "/engine-rest/process-instance/" + approval.getProcessInstanceId() + "/variables/evidence";
+    Map<String, Object> file = new LinkedHashMap<>(typed("\"/etc/passwd\"", "Object"));
+    file.put("valueInfo", Map.of("serializationDataFormat", "application/json", "objectTypeName", "java.io.File"));
+    // only an administrator may set a variable directly at all
+    assertThat(http.send("PUT", path, SingleGroupUsers.ADMIN, SingleGroupUsers.ADMIN, "application/json",
+        TestHttp.json(file)).status()).isEqualTo(204);
+
+    Answer read = http.get(path, SingleGroupUsers.ADMIN);
+    assertThat(read.status()).as(read.body()).isEqualTo(400);
+    assertThatThrownBy(() -> engine.getRuntimeService().getVariable(approval.getProcessInstanceId(), "evidence"))
+        .hasStackTraceContaining("java.io.File");
+    Answer serialized = http.get(path + "?deserializeValue=false", SingleGroupUsers.ADMIN);
+    assertThat(serialized.status()).isEqualTo(200);
+    engine.getRuntimeService().removeVariable(approval.getProcessInstanceId(), "evidence");
+  }
+
   private Answer post(Task task, String door, String user, Map<String, Object> body) {
     return http.postJson("/engine-rest/task/" + task.getId() + door, user, TestHttp.json(body));
   }

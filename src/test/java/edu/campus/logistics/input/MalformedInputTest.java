@@ -144,7 +144,19 @@ class MalformedInputTest {
             405, Reason.SPRING_ERROR, "Method Not Allowed"),
         new Row("no deleting an asset", TECHNICIAN, "DELETE", "/api/assets/ZC2099-999999", null, null, 405,
             Reason.SPRING_ERROR, "Method Not Allowed"),
-        get("unknown ledger endpoint", STOREKEEPER, "/api/ledger/balance-sheet", 404, null));
+        get("unknown ledger endpoint", STOREKEEPER, "/api/ledger/balance-sheet", 404, null),
+        get("matrix parameter before the ledger", STARTER, "/api;x/ledger/items", 400, "not a plain path"),
+        get("matrix parameter inside the ledger path", STARTER, "/api/ledger;x/items", 400, "not a plain path"),
+        get("encoded dots", STARTER, "/api/assets/%2e%2e/ledger/items", 400, "not a plain path"),
+        get("dot segment", STARTER, "/api/./ledger/items", 400, "not a plain path"),
+        get("parent segment with a matrix parameter", STARTER, "/api/assets/..;/ledger/items", 400, "not a plain path"),
+        get("double slash", STARTER, "/api//ledger/items", 400, "not a plain path"),
+        get("encoded letter still names the ledger", STARTER, "/api/%6cedger/items", 403,
+            "user sec-staff is not in any group allowed here"),
+        get("upper-case path has no rule", STARTER, "/API/ledger/items", 404, null),
+        get("path nobody listed", STARTER, "/api/secrets", 403, "no endpoint of this application answers /api/secrets"),
+        get("matrix parameter on the actuator", SingleGroupUsers.of("logistics-head"), "/actuator;x/env", 400,
+            "not a plain path"));
   }
 
   static Stream<Row> engineRestRows() {
@@ -171,6 +183,19 @@ class MalformedInputTest {
             "Text variable 'reason' is 4001 characters long; at most 4000 are allowed"),
         startWith("oversize untyped text", "department", Map.of("value", "部".repeat(4500)),
             "Text variable 'department' is 4500 characters long; at most 4000 are allowed"),
+        startWith("XML object", "reason", objectIn("application/xml", "java.lang.String", "<a/>"),
+            "Cannot deserialize object in variable 'reason'"),
+        startWith("object in an unknown format", "reason", objectIn("text/x-unknown", "java.lang.String", "x"),
+            "Cannot deserialize object in variable 'reason'"),
+        startWith("JSON object of a class outside the application", "reason", objectIn("application/json",
+            "java.io.File", "\"/etc/passwd\""), "Cannot deserialize object in variable 'reason'"),
+        startWith("300-character variable name", "v".repeat(300), typed("x", "String"), "it may not set vvvv"),
+        new Row("task query from a negative position", STARTER, "GET", "/engine-rest/task?firstResult=-1&maxResults=10",
+            null, null, 400, Reason.MESSAGE, "firstResult must be a whole number of at least 0"),
+        new Row("negative page size", STARTER, "GET", "/engine-rest/history/task?firstResult=0&maxResults=-5",
+            null, null, 400, Reason.MESSAGE, "maxResults must be a whole number of at least 0"),
+        new Row("completing a task that is not there", STARTER, "POST", "/engine-rest/task/no-such-task/complete", JSON,
+            "{}", 404, Reason.MESSAGE, "Cannot find task with id no-such-task"),
         new Row("300-character business key", STARTER, "POST", START, JSON,
             TestHttp.json(Map.of("businessKey", "K".repeat(300), "variables", ValidStarts.variables(PROCUREMENT))),
             400, Reason.MESSAGE, "Business key is 300 characters long; at most 255 are allowed"),
@@ -444,6 +469,12 @@ class MalformedInputTest {
     });
     return new Row(name, at.actor, "POST", "/engine-rest/task/{task}/complete", JSON,
         TestHttp.json(Map.of("variables", variables)), 400, Reason.MESSAGE, message, at);
+  }
+
+  private static Map<String, Object> objectIn(String format, String type, String serialized) {
+    Map<String, Object> value = new LinkedHashMap<>(typed(serialized, "Object"));
+    value.put("valueInfo", Map.of("serializationDataFormat", format, "objectTypeName", type));
+    return value;
   }
 
   private static Map<String, Object> javaSerialized() {
