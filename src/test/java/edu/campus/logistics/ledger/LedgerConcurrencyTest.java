@@ -7,12 +7,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Many threads posting to one item: no lost update, never negative, reconciliation consistent. */
 @CampusTest
@@ -23,6 +25,8 @@ class LedgerConcurrencyTest {
 
   @Autowired
   LedgerService ledger;
+  @Autowired
+  TransactionTemplate transaction;
 
   @Test
   void concurrentPostingsToOneItemSerialize() throws Exception {
@@ -64,5 +68,46 @@ class LedgerConcurrencyTest {
     assertThat(item.stockValue()).isEqualByComparingTo(BigDecimal.valueOf(25L * (10 + 2L * receipts - issues)));
     assertThat(ledger.entries(code)).hasSize(1 + receipts + issues);
     assertThat(ledger.reconcile().consistent()).isTrue();
+  }
+
+  @Test
+  void twoStockingsOfTheSameNewItemYieldOneItemAndBothPostingsSucceed() throws Exception {
+    String name = "并发新品-" + UUID.randomUUID().toString().substring(0, 8);
+    CountDownLatch firstRegistered = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    // the first stocking adds the item and stays open a moment; the second comes while it is uncommitted
+    Future<String> first = pool.submit(() -> stock(name, name + "-1", () -> {
+      firstRegistered.countDown();
+      sleep(500);
+    }));
+    Future<String> second = pool.submit(() -> {
+      firstRegistered.await();
+      return stock(name, name + "-2", () -> { });
+    });
+    pool.shutdown();
+    assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(second.get()).as("one catalogue item for both").isEqualTo(first.get());
+    assertThat(ledger.items().stream().filter(item -> item.name().equals(name))).hasSize(1);
+    assertThat(ledger.findItem(first.get()).orElseThrow().quantity()).as("both postings went through").isEqualByComparingTo("6");
+    assertThat(ledger.reconcile().consistent()).isTrue();
+  }
+
+  /** Stocks 3 of a possibly new item in one transaction, as the stocking step does; {@code beforeCommit} runs last. */
+  private String stock(String name, String voucher, Runnable beforeCommit) {
+    return transaction.execute(status -> {
+      Item item = ledger.findOrRegisterItem(name, "A款", "个", ItemCategory.OFFICE.id());
+      ledger.receive(Voucher.manual(voucher, "wuxiaohong"), List.of(StockLine.of(item.code(), new BigDecimal("3"),
+          new BigDecimal("12.00"))));
+      beforeCommit.run();
+      return item.code();
+    });
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
