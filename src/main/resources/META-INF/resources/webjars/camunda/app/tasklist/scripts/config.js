@@ -49,8 +49,9 @@ export default {
     availableLocales: [LANGUAGE],
     fallbackLocale: LANGUAGE
   },
-  // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js
-  customScripts: ['scripts/dynamic-list-validation'],
+  // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js;
+  // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
+  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese'],
   //
   // configure the date format
   // "dateFormat": {
@@ -86,23 +87,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到列表中的第一个筛选器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开“发起流程”对话框'
     }
   }
 };
