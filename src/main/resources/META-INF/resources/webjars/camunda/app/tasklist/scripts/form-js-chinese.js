@@ -13,7 +13,8 @@
  *    (`.fjs-container`): text nodes and the placeholder, title and aria-label attributes. Preact
  *    writes a text again only when form-js changes it (e.g. another validation message), and that
  *    change is translated again. Texts the form author wrote (labels, options, our own messages) are
- *    Chinese already and never match.
+ *    Chinese already and never match. A date field's placeholder shows the date order in Chinese
+ *    (月/日/年 or 年/月/日); people type the digits in that order or pick the day in the calendar.
  * A text this script does not know stays English; FormJsChineseBrowserIT checks the ones our forms
  * show. If a later webapp version has no flatpickr module, the calendar stays English and the
  * browser console says so.
@@ -50,16 +51,20 @@
     'Decrement': '减少',
     'Date': '日期',
     'Time': '时间',
+    'hh:mm': '时:分',
+    'hh:mm ?m': '时:分 上午/下午',
   };
 
   /** form-js texts with a value in them. */
   const PATTERNS = [
-    [/^Field must have minimum value of (.+)\.$/, (value) => `数值不能小于 ${value}。`],
-    [/^Field must have maximum value of (.+)\.$/, (value) => `数值不能大于 ${value}。`],
-    [/^Field must have minimum length of (.+)\.$/, (value) => `至少需要 ${value} 个字符。`],
-    [/^Field must have maximum length of (.+)\.$/, (value) => `最多 ${value} 个字符。`],
-    [/^Field must match pattern (.+)\.$/, (value) => `格式不正确，应符合 ${value}。`],
-    [/^Expand all \((\d+)\)$/, (count) => `全部展开（${count}）`],
+    [/^Field must have minimum value of (.+)\.$/, (match) => `数值不能小于 ${match[1]}。`],
+    [/^Field must have maximum value of (.+)\.$/, (match) => `数值不能大于 ${match[1]}。`],
+    [/^Field must have minimum length of (.+)\.$/, (match) => `至少需要 ${match[1]} 个字符。`],
+    [/^Field must have maximum length of (.+)\.$/, (match) => `最多 ${match[1]} 个字符。`],
+    [/^Field must match pattern (.+)\.$/, (match) => `格式不正确，应符合 ${match[1]}。`],
+    [/^Expand all \((\d+)\)$/, (match) => `全部展开（${match[1]}）`],
+    // a date field's placeholder, in the browser's date order (Intl): mm/dd/yyyy → 月/日/年, yyyy/mm/dd → 年/月/日
+    [/^(?=.*yyyy)(?:yyyy|mm|dd|[/.\- ])+$/, (match) => match[0].replace('yyyy', '年').replace('mm', '月').replace('dd', '日')],
   ];
 
   const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
@@ -75,7 +80,7 @@
       if (translated === null) {
         const match = pattern.exec(trimmed);
         if (match) {
-          translated = replace(match[1]);
+          translated = replace(match);
         }
       }
     }
