@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.TasklistFilters;
 import edu.campus.logistics.repair.RepairVariables;
+import edu.campus.logistics.webapp.AdminGroupName;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.HistoryService;
@@ -65,10 +66,10 @@ class LocalizationBrowserIT {
 
     Webapp.openLogin(browser, Webapp.TASKLIST);
     DocsImages.publish(browser.step("tasklist-login"), "zh-login.png");
-    String login = browser.visibleText();
-    softly.assertThat(login).as("login page").contains("用户名", "密码", "登录");
-    softly.assertThat(login).as("the timezone line").contains("日期和时间按本地时区显示：", SHANGHAI);
-    chinese(softly, browser, "Tasklist login page");
+    VisibleLanguage.Share login = chinese(softly, browser, "Tasklist login page");
+    softly.assertThat(login.strings()).as("login page (the fields show their names as placeholders)")
+        .contains("校园后勤", "用户名", "密码", "登录");
+    softly.assertThat(browser.visibleText()).as("the timezone line").contains("日期和时间按本地时区显示：", SHANGHAI);
 
     TasklistPage tasklist = TasklistPage.login(browser, "zhangwei");
     browser.step("tasklist-main");
@@ -91,7 +92,8 @@ class LocalizationBrowserIT {
     browser.click(DIALOG_CLOSE);
     browser.until(ExpectedConditions.invisibilityOfElementLocated(DIALOG), "start dialog closed");
 
-    String location = "图书馆二楼阅览室 " + UUID.randomUUID().toString().substring(0, 8);
+    // a unique location in digits: hexadecimal letters would count as English
+    String location = "图书馆二楼阅览室 " + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
     StartProcessDialog repair = tasklist.startProcess(REPAIR);
     repair.form().fill(LOCATION, location).select(CATEGORY, "电").fill(DESCRIPTION, "阅览室顶灯不亮")
         .choose(URGENCY, "一般");
@@ -139,7 +141,8 @@ class LocalizationBrowserIT {
     browser.visible(COCKPIT_DASHBOARD);
     browser.until(driver -> browser.visibleText().contains("运行中的流程实例"), "Cockpit dashboard figures");
     DocsImages.publish(browser.step("cockpit-dashboard"), "zh-cockpit-dashboard.png");
-    softly.assertThat(browser.visibleText()).as("Cockpit dashboard").contains("仪表板", "流程", "部署");
+    softly.assertThat(browser.visibleText()).as("Cockpit dashboard")
+        .contains("流程", "决策", "人工任务", "运行中的流程实例", "未解决的异常", "已部署", "流程定义");
     chinese(softly, browser, "Cockpit dashboard");
 
     cockpit.openProcesses();
@@ -162,21 +165,23 @@ class LocalizationBrowserIT {
     Webapp.brand(browser);
     browser.until(driver -> browser.visibleText().contains("应用"), "Welcome page applications");
     browser.step("welcome");
+    softly.assertThat(browser.visibleText()).as("Welcome page: the admin's group").contains(AdminGroupName.CHINESE);
     chinese(softly, browser, "Welcome page");
 
     softly.assertAll();
   }
 
   /** Measures the page and requires that no visible string is English (outside the allow-list). */
-  private static void chinese(SoftAssertions softly, Browser browser, String page) {
-    chinese(softly, browser, page, Set.of());
+  private static VisibleLanguage.Share chinese(SoftAssertions softly, Browser browser, String page) {
+    return chinese(softly, browser, page, Set.of());
   }
 
   /** Like {@link #chinese(SoftAssertions, Browser, String)} for a page listing these ids as its data. */
-  private static void chinese(SoftAssertions softly, Browser browser, String page, Set<String> ids) {
+  private static VisibleLanguage.Share chinese(SoftAssertions softly, Browser browser, String page, Set<String> ids) {
     VisibleLanguage.Share share = VisibleLanguage.measure(browser, page, ids);
     softly.assertThat(share.strings()).as(page + ": visible strings").isNotEmpty();
     softly.assertThat(share.english()).as(page + ": English strings (" + share + ")").isEmpty();
+    return share;
   }
 
   /**
