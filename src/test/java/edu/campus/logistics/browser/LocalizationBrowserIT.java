@@ -40,6 +40,7 @@ class LocalizationBrowserIT {
   private static final By DIALOG = By.cssSelector(".modal-dialog .modal-content");
   private static final By START_PROCESS = By.cssSelector(".start-process-action a");
   private static final By PROCESS_LIST = By.cssSelector(".modal-content ul.processes a");
+  private static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
   private static final By LOGIN_NOTIFICATION = By.cssSelector(".notifications .alert");
   private static final By COCKPIT_DASHBOARD = By.cssSelector(".dashboard");
   private static final By ADMIN_USERS = By.cssSelector("table.cam-table tbody tr");
@@ -169,6 +170,24 @@ class LocalizationBrowserIT {
     chinese(softly, browser, "Welcome page");
 
     softly.assertAll();
+  }
+
+  /** English stays reachable: ?lang=en once switches this browser's four webapps to English, ?lang=zh back. */
+  @Test
+  void englishOnRequestAndBack(Browser browser) {
+    browser.open("/camunda/app/tasklist/default/?lang=en#/login");
+    browser.until(driver -> "Log in".equals(browser.visible(SIGN_IN).getText().trim()), "English login page");
+    browser.step("tasklist-login-english");
+
+    browser.open("/camunda/app/cockpit/default/#/login");
+    browser.until(driver -> "Log in".equals(browser.visible(SIGN_IN).getText().trim()),
+        "Cockpit English too, without the parameter");
+
+    browser.open("/camunda/app/cockpit/default/?lang=zh#/login");
+    browser.until(driver -> "登录".equals(browser.visible(SIGN_IN).getText().trim()), "Chinese again");
+    browser.open("/camunda/app/tasklist/default/#/login");
+    browser.until(driver -> "登录".equals(browser.visible(SIGN_IN).getText().trim()), "Tasklist Chinese again");
+    browser.step("tasklist-login-chinese-again");
   }
 
   /** Measures the page and requires that no visible string is English (outside the allow-list). */
