@@ -22,7 +22,7 @@ public final class CamundaForm {
 
   private static final By SELECT_BOX = By.cssSelector(".fjs-input-group");
   private static final By DROPDOWN_ITEM = By.cssSelector(".fjs-dropdownlist-item");
-  private static final Pattern DATE_TOKEN = Pattern.compile("yyyy|mm|m|dd|d");
+  private static final Pattern DATE_TOKEN = Pattern.compile("yyyy|mm|m|dd|d|年|月|日");
   /**
    * The label of a field, relative to the field: its own label, or the label of a date field's
    * subsection (form-js nests it in {@code fjs-vertical-group/fjs-datetime-subsection}).
@@ -167,7 +167,8 @@ public final class CamundaForm {
 
   /**
    * Types a date into the date field with this label in the format its placeholder shows (it follows
-   * the browser's locale, e.g. {@code mm/dd/yyyy}), then leaves the field.
+   * the browser's locale, e.g. {@code mm/dd/yyyy}, shown in Chinese as {@code 月/日/年} by
+   * scripts/form-js-chinese.js), then leaves the field.
    */
   public CamundaForm fillDate(String label, LocalDate date) {
     String placeholder = control(label).getDomAttribute("placeholder");
@@ -175,10 +176,10 @@ public final class CamundaForm {
     StringBuilder typed = new StringBuilder();
     while (token.find()) {
       String part = switch (token.group()) {
-        case "yyyy" -> String.valueOf(date.getYear());
-        case "mm" -> "%02d".formatted(date.getMonthValue());
+        case "yyyy", "年" -> String.valueOf(date.getYear());
+        case "mm", "月" -> "%02d".formatted(date.getMonthValue());
         case "m" -> String.valueOf(date.getMonthValue());
-        case "dd" -> "%02d".formatted(date.getDayOfMonth());
+        case "dd", "日" -> "%02d".formatted(date.getDayOfMonth());
         case "d" -> String.valueOf(date.getDayOfMonth());
         default -> throw new IllegalStateException("date placeholder " + placeholder + " of " + label);
       };

@@ -27,7 +27,8 @@ class CamundaFormBrowserIT {
   private static final String ITEMS = "物品明细";
   private static final String NAME = "名称";
   private static final String QUANTITY = "数量";
-  private static final String MINIMUM_ONE = "Field must have minimum value of 1.";
+  /** form-js "Field must have minimum value of 1.", in Chinese through scripts/form-js-chinese.js. */
+  private static final String MINIMUM_ONE = "数值不能小于 1。";
 
   @Autowired
   private RepositoryService repositoryService;

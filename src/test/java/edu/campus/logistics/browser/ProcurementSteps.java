@@ -55,8 +55,9 @@ final class ProcurementSteps {
   static final String STORAGE_LOCATION = "存放地点（不填则为申请部门）";
   static final String STOCKED_TABLE = "入库明细";
 
-  static final String REQUIRED = "Field is required.";
-  static final String QUANTITY_ABOVE_ZERO = "Field must have minimum value of 0.001.";
+  /** form-js "Field is required." and "Field must have minimum value of 0.001.", in Chinese (scripts/form-js-chinese.js). */
+  static final String REQUIRED = "此项为必填项。";
+  static final String QUANTITY_ABOVE_ZERO = "数值不能小于 0.001。";
 
   /** One item line as a requester types it; the category as the dropdown shows it. */
   record Line(String name, String spec, String category, String unit, String quantity, String unitPrice) {

@@ -8,8 +8,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 public final class StartProcessDialog {
 
   private static final By DIALOG = By.cssSelector(".modal-dialog .modal-content");
+  /** The dialog's "Start" (发起) button, found by its action, whatever language it is labelled in. */
   private static final By START =
-      By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']");
+      By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
   private static final By NOTIFICATION_CLOSE =
       By.cssSelector(".modal-content .notifications button.close[ng-click^='removeNotification']");
 

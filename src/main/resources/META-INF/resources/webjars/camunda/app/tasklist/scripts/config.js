@@ -15,14 +15,43 @@
  * limitations under the License.
  */
 
+/*
+ * Language (docs/localization.md): every user gets Simplified Chinese (locales/zh.json), whatever
+ * language the browser prefers. Camunda picks the first browser language that is listed in
+ * `availableLocales`, otherwise `fallbackLocale`; so only the chosen language is listed. English stays
+ * reachable: open any webapp once with `?lang=en` (e.g. /camunda/app/cockpit/?lang=en); the choice
+ * is kept in this browser's localStorage for all four webapps until `?lang=zh` switches back.
+ */
+const LANGUAGE_KEY = 'campus-logistics.language';
+
+function chosenLanguage() {
+  try {
+    const requested = new URLSearchParams(window.location.search).get('lang');
+    if (requested === 'zh' || requested === 'en') {
+      window.localStorage.setItem(LANGUAGE_KEY, requested);
+    }
+    return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch (e) {
+    return 'zh';
+  }
+}
+
+const LANGUAGE = chosenLanguage();
+
 export default {
   // 校园后勤 branding (login page, header, browser title); the default config's other options follow unchanged
   app: {
     name: '校园后勤',
     vendor: '学校总务处'
   },
-  // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js
-  customScripts: ['scripts/dynamic-list-validation'],
+  // Simplified Chinese for everyone; English on request (?lang=en), see the comment above
+  locales: {
+    availableLocales: [LANGUAGE],
+    fallbackLocale: LANGUAGE
+  },
+  // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js;
+  // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
+  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese'],
   //
   // configure the date format
   // "dateFormat": {
@@ -58,23 +87,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到列表中的第一个筛选器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开“发起流程”对话框'
     }
   }
 };

@@ -15,11 +15,39 @@
  * limitations under the License.
  */
 
+/*
+ * Language (docs/localization.md): every user gets Simplified Chinese (locales/zh.json), whatever
+ * language the browser prefers. Camunda picks the first browser language that is listed in
+ * `availableLocales`, otherwise `fallbackLocale`; so only the chosen language is listed. English stays
+ * reachable: open any webapp once with `?lang=en` (e.g. /camunda/app/cockpit/?lang=en); the choice
+ * is kept in this browser's localStorage for all four webapps until `?lang=zh` switches back.
+ */
+const LANGUAGE_KEY = 'campus-logistics.language';
+
+function chosenLanguage() {
+  try {
+    const requested = new URLSearchParams(window.location.search).get('lang');
+    if (requested === 'zh' || requested === 'en') {
+      window.localStorage.setItem(LANGUAGE_KEY, requested);
+    }
+    return window.localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch (e) {
+    return 'zh';
+  }
+}
+
+const LANGUAGE = chosenLanguage();
+
 export default {
   // 校园后勤 branding (login page, header, browser title); the default config's other options follow unchanged
   app: {
     name: '校园后勤',
     vendor: '学校总务处'
+  },
+  // Simplified Chinese for everyone; English on request (?lang=en), see the comment above
+  locales: {
+    availableLocales: [LANGUAGE],
+    fallbackLocale: LANGUAGE
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
