@@ -106,6 +106,7 @@ const STYLE = `
 .kpi-table { border-collapse: collapse; width: 100%; background: #fff; }
 .kpi-table th, .kpi-table td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
 .kpi-error { color: #b5152b; font-weight: bold; }
+.kpi-empty { color: #888; margin: 0; }
 .kpi-summary { background: #fff; border: 1px solid #ddd; padding: 12px 16px; line-height: 1.9; }
 @media print {
   [cam-widget-header], .ce-eol-banner, .kpi-range, .kpi-noprint, footer { display: none !important; }
@@ -138,6 +139,10 @@ function table(headers, rows) {
 /** Draws one chart; counts (bar charts) get whole-number ticks. */
 function draw(Chart, canvas, type, labels, datasets, options = {}) {
   const scales = type === 'bar' ? {y: {beginAtZero: true, ticks: {precision: 0}}} : undefined;
+  const empty = datasets.every(dataset => dataset.data.every(value => !value));
+  if (empty) {
+    canvas.before(element('p', {class: 'kpi-empty'}, '本期无数据'));
+  }
   return new Chart(canvas, {
     type,
     data: {labels, datasets},
