@@ -118,6 +118,14 @@ class ProcessHistory {
     return last;
   }
 
+  /** Which instances (of those started in the window) have reached an activity, finished or not. */
+  Set<String> reached(String processKey, Instant start, Instant end, String activityId) {
+    return new HashSet<>(jdbc.queryForList("select distinct a.PROC_INST_ID_ from ACT_HI_PROCINST p"
+            + " join ACT_HI_ACTINST a on a.PROC_INST_ID_ = p.ID_"
+            + " where p.PROC_DEF_KEY_ = ? and p.START_TIME_ >= ? and p.START_TIME_ < ? and a.ACT_ID_ = ?",
+        String.class, processKey, Timestamp.from(start), Timestamp.from(end), activityId));
+  }
+
   /** Display names (family name + given name) of the users; the id where a user has no name. */
   Map<String, String> userNames() {
     Map<String, String> names = new HashMap<>();

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,8 @@ public class ProcurementMetrics {
                                   Double threeQuoteSharePercent) {
   }
 
+  /** Reached only when an approver rejected the request. */
+  static final String READ_REJECTION = "Task_ReadRejection";
   static final List<String> VARIABLES = List.of(DEPARTMENT, SUPPLIER, OUTCOME, OVER_BUDGET, QUOTES, APPROVALS, ESCALATIONS);
 
   private final ProcessHistory history;
@@ -55,6 +58,8 @@ public class ProcurementMetrics {
     Map<String, Instant> stocked = history.lastCompletion(ProcessKeys.PROCUREMENT, period.start(), period.end(),
         ProcurementActivities.STOCK_GOODS);
 
+    Set<String> rejectedCases = history.reached(ProcessKeys.PROCUREMENT, period.start(), period.end(), READ_REJECTION);
+
     Map<String, Long> byOutcome = new TreeMap<>();
     Map<String, List<Duration>> approvalTimes = new TreeMap<>();
     Map<String, Long> escalations = new TreeMap<>();
@@ -66,7 +71,7 @@ public class ProcurementMetrics {
     int withQuotes = 0;
     int threeQuotes = 0;
     for (CaseFacts c : cases.values()) {
-      String outcome = c.text(OUTCOME) == null ? "open" : c.text(OUTCOME);
+      String outcome = outcome(c, stocked.containsKey(c.id()), rejectedCases.contains(c.id()));
       byOutcome.merge(outcome, 1L, Long::sum);
       if (!"open".equals(outcome)) {
         decided++;
@@ -123,6 +128,20 @@ public class ProcurementMetrics {
         new TreeMap<>(approvalByLevel), decided, Percent.of(rejected, decided), revised, Percent.of(revised, cases.size()),
         escalations, spend, byCategory, byDepartment, bySupplier, overBudget, withQuotes, threeQuotes,
         Percent.of(threeQuotes, withQuotes));
+  }
+
+  /**
+   * stocked, rejected, withdrawn or open. The {@code outcome} variable is set at the end event, after the
+   * requester has read the notice; the goods are stocked (or the request rejected) already before that.
+   */
+  private static String outcome(CaseFacts c, boolean stocked, boolean rejected) {
+    if (c.text(OUTCOME) != null) {
+      return c.text(OUTCOME);
+    }
+    if (stocked) {
+      return "stocked";
+    }
+    return rejected ? "rejected" : "open";
   }
 
   private static String orUnknown(String text) {
