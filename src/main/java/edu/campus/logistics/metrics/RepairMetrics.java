@@ -84,9 +84,22 @@ public class RepairMetrics {
   }
 
   public RepairReport repairs(Period period) {
+    return report(period, casesWithRepeatWindow(period));
+  }
+
+  /** The period's cases and those of the repeat window before it (for repeat faults). */
+  List<RepairCase> casesWithRepeatWindow(Period period) {
+    return cases(period.start().minus(REPEAT_WINDOW), period.end());
+  }
+
+  static List<RepairCase> inPeriod(Period period, List<RepairCase> withEarlier) {
+    Instant start = period.start();
+    return withEarlier.stream().filter(c -> !c.reportedAt().isBefore(start)).toList();
+  }
+
+  RepairReport report(Period period, List<RepairCase> earlier) {
     Instant observedAt = period.observedAt(ClockUtil.getCurrentTime().toInstant());
-    List<RepairCase> earlier = cases(period.start().minus(REPEAT_WINDOW), period.end());
-    List<RepairCase> cases = earlier.stream().filter(c -> !c.reportedAt().isBefore(period.start())).toList();
+    List<RepairCase> cases = inPeriod(period, earlier);
 
     Map<String, Long> escalationsByLevel = new TreeMap<>();
     Map<String, Long> escalationsByStage = new TreeMap<>();
@@ -183,18 +196,45 @@ public class RepairMetrics {
     return age.compareTo(Duration.ofDays(7)) < 0 ? "from3To7Days" : "moreThan7Days";
   }
 
+  /**
+   * Repeat faults in one pass per group: the cases are grouped by asset tag and by location and category,
+   * each group sorted by report time; a case's earlier report is its predecessor in a group.
+   */
   private static List<RepeatFault> repeatFaults(List<RepairCase> withEarlier, List<RepairCase> inPeriod) {
+    Map<String, RepairCase> byAsset = previousInGroup(withEarlier, c -> c.assetTag());
+    Map<String, RepairCase> byPlace = previousInGroup(withEarlier,
+        c -> c.location() == null || c.category() == null ? null : c.location() + " | " + c.category());
     List<RepeatFault> repeats = new ArrayList<>();
     for (RepairCase c : inPeriod) {
-      withEarlier.stream()
-          .filter(before -> before.reportedAt().isBefore(c.reportedAt())
-              && !before.reportedAt().isBefore(c.reportedAt().minus(REPEAT_WINDOW)))
-          .filter(before -> sameAsset(before, c) || samePlace(before, c))
-          .max(Comparator.comparing(RepairCase::reportedAt))
-          .ifPresent(before -> repeats.add(new RepeatFault(c.businessKey(), before.businessKey(),
-              sameAsset(before, c) ? "asset" : "location", c.category(), c.location(), c.assetTag())));
+      RepairCase asset = byAsset.get(c.id());
+      RepairCase place = byPlace.get(c.id());
+      RepairCase before = asset == null ? place
+          : place == null || !place.reportedAt().isAfter(asset.reportedAt()) ? asset : place;
+      if (before != null) {
+        repeats.add(new RepeatFault(c.businessKey(), before.businessKey(), before == asset ? "asset" : "location",
+            c.category(), c.location(), c.assetTag()));
+      }
     }
     return repeats;
+  }
+
+  /** For each case with a key: the latest case of the same key reported before it, within the repeat window. */
+  private static Map<String, RepairCase> previousInGroup(List<RepairCase> cases, Function<RepairCase, String> key) {
+    Map<String, RepairCase> previous = new HashMap<>();
+    cases.stream().filter(c -> key.apply(c) != null).collect(Collectors.groupingBy(key)).values().forEach(group -> {
+      group.sort(Comparator.comparing(RepairCase::reportedAt));
+      for (int i = 1; i < group.size(); i++) {
+        RepairCase c = group.get(i);
+        int j = i - 1;
+        while (j >= 0 && !group.get(j).reportedAt().isBefore(c.reportedAt())) {
+          j--;
+        }
+        if (j >= 0 && !group.get(j).reportedAt().isBefore(c.reportedAt().minus(REPEAT_WINDOW))) {
+          previous.put(c.id(), group.get(j));
+        }
+      }
+    });
+    return previous;
   }
 
   private static boolean sameAsset(RepairCase a, RepairCase b) {

@@ -31,8 +31,9 @@ public class SummaryMetrics {
   }
 
   public Summary summary(Period period) {
-    RepairReport repair = repairs.repairs(period);
-    List<PartUse> parts = repairs.partsUsed(period, repairs.cases(period.start(), period.end()));
+    List<RepairCase> cases = repairs.casesWithRepeatWindow(period);
+    RepairReport repair = repairs.report(period, cases);
+    List<PartUse> parts = repairs.partsUsed(period, RepairMetrics.inPeriod(period, cases));
     ProcurementReport purchases = procurement.procurement(period);
     return new Summary(period.from(), period.to(), repair.reported(), repair.resolved(), repair.byCategory(),
         parts.stream().limit(TOP_PARTS).toList(), repair.responseSla().compliancePercent(),
