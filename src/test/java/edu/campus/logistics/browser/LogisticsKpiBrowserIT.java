@@ -2,6 +2,7 @@ package edu.campus.logistics.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -37,7 +37,7 @@ class LogisticsKpiBrowserIT {
   @Autowired
   private TaskService tasks;
   @Autowired
-  private IdentityService identity;
+  private ProcessEngine engine;
 
   @AfterEach
   void resetClock() {
@@ -154,12 +154,6 @@ class LogisticsKpiBrowserIT {
   }
 
   private <T> T as(String user, Supplier<T> action) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return new OpenTasks(engine).as(user, action);
   }
 }
