@@ -34,6 +34,9 @@ public class ApiSecurityConfiguration {
   public static final Set<String> ASSET_READERS = Stream.concat(LEDGER_READERS.stream(),
       groups(LOGISTICS_STAFF, TECHNICIANS).stream()).collect(Collectors.toUnmodifiableSet());
 
+  /** Logistics KPIs (/api/metrics): those who supervise and pay. */
+  public static final Set<String> METRICS_READERS = groups(LOGISTICS_HEAD, GENERAL_AFFAIRS, PRINCIPAL, FINANCE);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -55,7 +58,8 @@ public class ApiSecurityConfiguration {
     List<Rule> rules = List.of(
         Rule.of("/api/ledger/**", LEDGER_READERS),
         Rule.of("/api/assets", ASSET_READERS),
-        Rule.of("/api/assets/**", ASSET_READERS));
+        Rule.of("/api/assets/**", ASSET_READERS),
+        Rule.of("/api/metrics/**", METRICS_READERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

@@ -49,11 +49,8 @@ export default {
     availableLocales: [LANGUAGE],
     fallbackLocale: LANGUAGE
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // 后勤指标: KPI dashboard tile, page and header entry (scripts/logistics-kpi.js, docs/metrics.md)
+  customScripts: ['scripts/logistics-kpi'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

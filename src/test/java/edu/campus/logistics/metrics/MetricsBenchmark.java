@@ -1,0 +1,239 @@
+package edu.campus.logistics.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.ledger.ItemCategory;
+import edu.campus.logistics.ledger.LedgerService;
+import edu.campus.logistics.ledger.NewItem;
+import edu.campus.logistics.ledger.StockLine;
+import edu.campus.logistics.ledger.Voucher;
+import edu.campus.logistics.metrics.SummaryMetrics.Summary;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark, not part of the default test run (the class name matches no Surefire pattern):
+ * {@code mvn -B test -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Fills the history of
+ * 50,000 finished repairs and 10,000 procurements of 2035 and times the summary of the whole year, in
+ * process (with the bytes it allocates) and through HTTP. The history rows are written with SQL in the
+ * shape the engine writes them (running 60,000 cases through the engine would take hours on this
+ * machine); the procurements' receipts are posted through the ledger service. Results:
+ * {@code target/benchmark/metrics.txt} and docs/performance.md.
+ */
+@CampusTest
+class MetricsBenchmark {
+
+  static final int REPAIRS = 50_000;
+  static final int PROCUREMENTS = 10_000;
+  static final Instant YEAR_START = Instant.parse("2034-12-31T16:00:00Z");
+  static final String[] CATEGORIES = {"electrical", "plumbing", "carpentry", "building", "grounds", "multimedia", "other"};
+  static final String[] RESPONDERS = {"zhengkai", "fengxue"};
+  static final String[] TECHNICIANS = {"hejun", "majian"};
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  LedgerService ledger;
+  @Autowired
+  SummaryMetrics summary;
+  @LocalServerPort
+  int port;
+
+  private final Random random = new Random(2035);
+  private final List<Object[]> instances = new ArrayList<>();
+  private final List<Object[]> variables = new ArrayList<>();
+  private final List<Object[]> activities = new ArrayList<>();
+  private final List<Object[]> bytes = new ArrayList<>();
+  private long ids;
+
+  @Test
+  void summaryOfAYearWithFiftyThousandRepairsAndTenThousandProcurements() throws IOException {
+    long fillStart = System.nanoTime();
+    String repairDefinition = "repair:bench:1";
+    for (int i = 0; i < REPAIRS; i++) {
+      repair(i, repairDefinition);
+      flushIfFull();
+    }
+    String item = "BENCH-" + Long.toHexString(System.nanoTime()).toUpperCase();
+    ledger.registerItem(new NewItem(item, "基准测试物品", "", "个", ItemCategory.OFFICE.id(), BigDecimal.ZERO));
+    List<String[]> stocked = new ArrayList<>();
+    for (int i = 0; i < PROCUREMENTS; i++) {
+      stocked.add(procurement(i, "procurement:bench:1"));
+      flushIfFull();
+    }
+    flush();
+    for (String[] receipt : stocked) {
+      // posted when the goods were stocked, as the stocking step would
+      ClockUtil.setCurrentTime(Date.from(Instant.parse(receipt[2])));
+      ledger.receive(new Voucher("bench:" + receipt[0], receipt[0], receipt[1], "Task_StockGoods", "wuxiaohong"),
+          List.of(StockLine.of(item, BigDecimal.ONE, new BigDecimal("25"))));
+    }
+    ClockUtil.reset();
+    Duration fill = Duration.ofNanos(System.nanoTime() - fillStart);
+
+    Period year = new Period(LocalDate.of(2035, 1, 1), LocalDate.of(2035, 12, 31), ZoneId.of("Asia/Shanghai"));
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    summary.summary(year);
+    List<Long> millis = new ArrayList<>();
+    List<Long> allocated = new ArrayList<>();
+    Summary figures = null;
+    for (int run = 0; run < 3; run++) {
+      long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+      long start = System.nanoTime();
+      figures = summary.summary(year);
+      millis.add((System.nanoTime() - start) / 1_000_000);
+      allocated.add((threads.getCurrentThreadAllocatedBytes() - bytesBefore) / (1024 * 1024));
+    }
+    TestHttp http = new TestHttp(port);
+    long httpStart = System.nanoTime();
+    TestHttp.Answer answer = http.get("/api/metrics/summary?from=2035-01-01&to=2035-12-31", "gaoming");
+    long httpMillis = (System.nanoTime() - httpStart) / 1_000_000;
+    Runtime runtime = Runtime.getRuntime();
+
+    String report = String.format("fill: %d repairs, %d procurements in %d s%n"
+            + "summary of 2035 in process: %s ms (3 runs after one warm-up), allocated %s MiB per run%n"
+            + "summary through HTTP: %d ms, %d bytes of JSON%n"
+            + "JVM heap after: %d MiB used of %d MiB max; database: in-memory H2%n",
+        REPAIRS, PROCUREMENTS, fill.toSeconds(), millis, allocated, httpMillis, answer.body().length(),
+        (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024), runtime.maxMemory() / (1024 * 1024));
+    System.out.print(report);
+    Path file = Path.of("target", "benchmark", "metrics.txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report, StandardCharsets.UTF_8);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(figures.repairsReported()).isEqualTo(REPAIRS);
+    assertThat(figures.procurementRequests()).isEqualTo(PROCUREMENTS);
+    assertThat(figures.procurementSpendCny()).isEqualByComparingTo(new BigDecimal(25L * PROCUREMENTS));
+    assertThat(millis).as("summary time, goal < 1 s").allMatch(ms -> ms < 10_000);
+  }
+
+  private void repair(int i, String definition) {
+    String id = "bench-r-" + i;
+    Instant reported = YEAR_START.plusSeconds((long) (random.nextDouble() * 364 * 86_400));
+    boolean urgent = random.nextInt(5) == 0;
+    Duration responseDeadline = urgent ? Duration.ofMinutes(30) : Duration.ofHours(4);
+    Duration resolutionDeadline = urgent ? Duration.ofHours(4) : Duration.ofDays(2);
+    Instant responded = reported.plus(Duration.ofMinutes(1 + random.nextInt(urgent ? 45 : 300)));
+    Instant dispatched = responded.plus(Duration.ofMinutes(random.nextInt(20)));
+    Instant resolved = dispatched.plus(Duration.ofMinutes(30 + random.nextInt(urgent ? 300 : 3_000)));
+    Instant closed = resolved.plus(Duration.ofMinutes(10));
+    instances.add(new Object[] {id, id, "BX-2035-" + i, "repair", definition, ts(reported), ts(closed),
+        Duration.between(reported, closed).toMillis(), "StartEvent_RepairReported", "EndEvent_Closed", id, "COMPLETED"});
+    String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+    text(id, "repair", "category", category);
+    text(id, "repair", "urgency", urgent ? "urgent" : "normal");
+    text(id, "repair", "location", "教学楼" + (1 + random.nextInt(8)) + "0" + (1 + random.nextInt(9)));
+    if (random.nextInt(10) == 0) {
+      text(id, "repair", "assetTag", String.format("ZC2035-%06d", random.nextInt(2_000)));
+    }
+    text(id, "repair", "firstResponder", RESPONDERS[random.nextInt(RESPONDERS.length)]);
+    text(id, "repair", "technician", TECHNICIANS[random.nextInt(TECHNICIANS.length)]);
+    text(id, "repair", "workDone", "更换配件");
+    date(id, "repair", "reportedAt", reported);
+    date(id, "repair", "respondedAt", responded);
+    date(id, "repair", "dispatchedAt", dispatched);
+    date(id, "repair", "resolvedAt", resolved);
+    date(id, "repair", "responseDueAt", reported.plus(responseDeadline));
+    date(id, "repair", "resolutionDueAt", reported.plus(resolutionDeadline));
+    variable(id, "repair", "fixed", "boolean", null, 1L, null, null);
+    variable(id, "repair", "reopenCount", "integer", null, random.nextInt(12) == 0 ? 1L : 0L, null, null);
+    variable(id, "repair", "satisfaction", "integer", null, (long) (2 + random.nextInt(4)), null, null);
+    if (random.nextInt(10) == 0) {
+      json(id, "repair", "escalations", "[{\"stage\":\"response\",\"level\":1,\"group\":\"logistics-head\",\"round\":0}]");
+    }
+    if (random.nextInt(20) == 0) {
+      activities.add(new Object[] {id + "-wait", "repair", definition, id, id, id, "Task_WaitForParts", "等待配件",
+          "userTask", ts(dispatched), ts(dispatched.plus(Duration.ofHours(5))), Duration.ofHours(5).toMillis(), id});
+    }
+  }
+
+  private String[] procurement(int i, String definition) {
+    String id = "bench-p-" + i;
+    String businessKey = "CG-2035-" + i;
+    Instant requested = YEAR_START.plusSeconds((long) (random.nextDouble() * 360 * 86_400));
+    Instant approved = requested.plus(Duration.ofHours(1 + random.nextInt(48)));
+    Instant stocked = approved.plus(Duration.ofDays(1 + random.nextInt(10)));
+    instances.add(new Object[] {id, id, businessKey, "procurement", definition, ts(requested), ts(stocked),
+        Duration.between(requested, stocked).toMillis(), "StartEvent_PurchaseRequested", "EndEvent_GoodsStocked", id,
+        "COMPLETED"});
+    text(id, "procurement", "department", "教研组" + random.nextInt(12));
+    text(id, "procurement", "supplier", "供应商" + random.nextInt(30));
+    text(id, "procurement", "outcome", "stocked");
+    variable(id, "procurement", "overBudget", "boolean", null, 0L, null, null);
+    json(id, "procurement", "quotes", "[{\"supplier\":\"甲\",\"amount\":100},{\"supplier\":\"乙\",\"amount\":110},"
+        + "{\"supplier\":\"丙\",\"amount\":120}]");
+    json(id, "procurement", "approvals", "[{\"round\":1,\"level\":\"general-affairs\",\"decision\":\"approve\","
+        + "\"createdAt\":\"" + requested + "\",\"decidedAt\":\"" + approved + "\"}]");
+    activities.add(new Object[] {id + "-stock", "procurement", definition, id, id, id, "Task_StockGoods", "入库",
+        "serviceTask", ts(stocked), ts(stocked), 0L, id});
+    return new String[] {id, businessKey, stocked.toString()};
+  }
+
+  private void text(String instance, String key, String name, String value) {
+    variable(instance, key, name, "string", value, null, null, null);
+  }
+
+  private void date(String instance, String key, String name, Instant value) {
+    variable(instance, key, name, "date", null, value.toEpochMilli(), null, null);
+  }
+
+  private void json(String instance, String key, String name, String value) {
+    String byteArray = "bench-b-" + (ids++);
+    bytes.add(new Object[] {byteArray, 1, name, value.getBytes(StandardCharsets.UTF_8), 3, instance});
+    variable(instance, key, name, "json", null, null, null, byteArray);
+  }
+
+  private void variable(String instance, String key, String name, String type, String text, Long number, Double decimal,
+                        String byteArray) {
+    variables.add(new Object[] {"bench-v-" + (ids++), key, instance, instance, name, type, text, number, decimal,
+        byteArray, instance, "CREATED"});
+  }
+
+  private void flushIfFull() {
+    if (variables.size() > 20_000) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    jdbc.batchUpdate("insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_,"
+        + " START_TIME_, END_TIME_, DURATION_, START_ACT_ID_, END_ACT_ID_, ROOT_PROC_INST_ID_, STATE_)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", instances);
+    jdbc.batchUpdate("insert into ACT_GE_BYTEARRAY (ID_, REV_, NAME_, BYTES_, TYPE_, ROOT_PROC_INST_ID_)"
+        + " values (?, ?, ?, ?, ?, ?)", bytes);
+    jdbc.batchUpdate("insert into ACT_HI_VARINST (ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_,"
+        + " TEXT_, LONG_, DOUBLE_, BYTEARRAY_ID_, ROOT_PROC_INST_ID_, STATE_) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        variables);
+    jdbc.batchUpdate("insert into ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_, EXECUTION_ID_,"
+        + " ROOT_PROC_INST_ID_, ACT_ID_, ACT_NAME_, ACT_TYPE_, START_TIME_, END_TIME_, DURATION_, PARENT_ACT_INST_ID_)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", activities);
+    instances.clear();
+    variables.clear();
+    activities.clear();
+    bytes.clear();
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return Timestamp.from(instant);
+  }
+}
