@@ -4,25 +4,18 @@ import static edu.campus.logistics.OpenTasks.completion;
 import static edu.campus.logistics.ValidStarts.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.SingleGroupUsers;
-import edu.campus.logistics.ledger.AssetRegister;
-import edu.campus.logistics.ledger.LedgerService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every user task × every door that writes a variable or moves a task × every group, through
@@ -34,8 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the ledger. Then the person who may do the step submits the form, as Tasklist does, and the case
  * moves on.
  */
-@CampusTest
-class DoorMatrixTest {
+class DoorMatrixTest extends CaseDoors {
 
   /** A door, and how it is knocked on: method, path below /engine-rest/task/{id} or the instance, body. */
   enum Door {
@@ -46,26 +38,6 @@ class DoorMatrixTest {
     boolean closed() {
       return this != COMPLETE && this != SUBMIT_FORM && this != CLAIM_FOR_OTHER;
     }
-  }
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  LedgerService ledger;
-  @Autowired
-  AssetRegister assets;
-
-  TestHttp http;
-  OpenTasks cases;
-  Snapshot snapshot;
-
-  @BeforeEach
-  void setUp() {
-    http = new TestHttp(port);
-    cases = new OpenTasks(engine);
-    snapshot = new Snapshot(engine, ledger, assets);
   }
 
   static Stream<String> tasks() {

@@ -10,7 +10,6 @@ import static edu.campus.logistics.procurement.ProcurementActivities.STOCK_GOODS
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
@@ -18,8 +17,6 @@ import edu.campus.logistics.TestHttp.WebappSession;
 import edu.campus.logistics.ValidStarts;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.SingleGroupUsers;
-import edu.campus.logistics.ledger.AssetRegister;
-import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewAssets;
 import edu.campus.logistics.ledger.Reconciliation.Finding;
 import edu.campus.logistics.ledger.StockLine;
@@ -35,13 +32,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,32 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller. Each attempt is refused with a reason and nothing moves (instances, tasks, variables,
  * ledger, asset cards); then the right person does the step and the case goes on.
  */
-@CampusTest
-class DoorsRestTest {
+class DoorsRestTest extends CaseDoors {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  LedgerService ledger;
-  @Autowired
-  AssetRegister assets;
   @Autowired
   ReceiptsWithinOrders receiptsWithinOrders;
   @Autowired
   TransactionTemplate transaction;
-
-  TestHttp http;
-  OpenTasks cases;
-  Snapshot snapshot;
-
-  @BeforeEach
-  void setUp() {
-    http = new TestHttp(port);
-    cases = new OpenTasks(engine);
-    snapshot = new Snapshot(engine, ledger, assets);
-  }
 
   @Test
   void requesterCannotRewriteWhoRequestedAndThenApproveTheirOwnRequest() {

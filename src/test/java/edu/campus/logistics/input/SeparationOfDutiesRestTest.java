@@ -8,26 +8,20 @@ import static edu.campus.logistics.procurement.ProcurementActivities.INSPECT_GOO
 import static edu.campus.logistics.procurement.ProcurementActivities.PURCHASE_GOODS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.ValidStarts;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.SingleGroupUsers;
-import edu.campus.logistics.ledger.AssetRegister;
-import edu.campus.logistics.ledger.LedgerService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Separation of duties where money and goods move, tried through the REST API by the offending user
@@ -38,32 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * step, which shows that the refusal was about the person, not the step. Also tried: the offender
  * rewriting the variable the rule reads (requesterId, buyerId, reporterId) in the same completion.
  */
-@CampusTest
-class SeparationOfDutiesRestTest {
+class SeparationOfDutiesRestTest extends CaseDoors {
 
   private static final String PRINCIPAL_COLLEAGUE = SingleGroupUsers.of("principal");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
   @Autowired
   TaskService taskService;
-  @Autowired
-  LedgerService ledger;
-  @Autowired
-  AssetRegister assets;
-
-  TestHttp http;
-  OpenTasks cases;
-  Snapshot snapshot;
-
-  @BeforeEach
-  void setUp() {
-    http = new TestHttp(port);
-    cases = new OpenTasks(engine);
-    snapshot = new Snapshot(engine, ledger, assets);
-  }
 
   @Test
   void requesterCannotApproveTheirOwnRequestAtThePrincipalLevel() {

@@ -137,14 +137,7 @@ class DamageCompensationTest extends RepairScenario {
 
   @Test
   void reporterCannotEscalateHisWayPastTheDamageCompensation() {
-    String tag = registerDesk();
-    Map<String, Object> report = report("初二(3)班教室", "carpentry", "课桌桌腿断裂", "normal");
-    report.put("assetTag", tag);
-    ProcessInstance repair = driver.reportAs(REPORTER, report);
-    driver.claimReport(repair, FIRST_RESPONDER);
-    driver.dispatchToTechnician(repair, FIRST_RESPONDER, TECHNICIAN);
-    driver.recordWork(repair, TECHNICIAN, "damage", List.of(), 80.0);
-    driver.executeAsyncJobs(repair);
+    ProcessInstance repair = damagedDeskRepaired(registerDesk());
     Task confirm = driver.task(repair, "Task_ConfirmRepair");
     Map<String, Object> noDamage = Map.of("damageReported", Map.of("value", false, "type", "Boolean"));
 
@@ -170,15 +163,21 @@ class DamageCompensationTest extends RepairScenario {
 
   /** Reports the desk, the technician finds human damage, the reporter confirms the fix. */
   private ProcessInstance repairDamagedDesk(String tag) {
+    ProcessInstance repair = damagedDeskRepaired(tag);
+    assertThat(assets.find(tag).orElseThrow().status()).isEqualTo(AssetStatus.DAMAGED);
+    driver.confirm(repair, REPORTER, true, 4);
+    driver.executeAsyncJobs(repair);
+    return repair;
+  }
+
+  /** Reports the desk; the technician repairs it and finds human damage; the follow-up waits for the reporter. */
+  private ProcessInstance damagedDeskRepaired(String tag) {
     Map<String, Object> report = report("初二(3)班教室", "carpentry", "课桌桌面被刻划、桌腿断裂", "normal");
     report.put("assetTag", tag);
     ProcessInstance repair = driver.reportAs(REPORTER, report);
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, TECHNICIAN);
     driver.recordWork(repair, TECHNICIAN, "damage", List.of(), 80.0);
-    driver.executeAsyncJobs(repair);
-    assertThat(assets.find(tag).orElseThrow().status()).isEqualTo(AssetStatus.DAMAGED);
-    driver.confirm(repair, REPORTER, true, 4);
     driver.executeAsyncJobs(repair);
     return repair;
   }
