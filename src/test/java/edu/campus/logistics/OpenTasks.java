@@ -56,6 +56,12 @@ public final class OpenTasks {
       ProcurementActivities.READ_STOCK_NOTICE);
   public static final List<String> REPAIR_TASKS =
       List.of("Task_DispatchRepair", "Task_RepairWork", "Task_ConfirmRepair", "Task_CloseCase");
+  /** Tasks a case reaches on a side path: returned for revision, rejected, parts short, deadline missed. */
+  public static final List<String> SIDE_PATH_TASKS =
+      List.of("Task_ReviseRequest", "Task_ReadRejection", "Task_WaitForParts", "Task_SuperviseRepair");
+  /** The damage compensation's tasks; reached from a repair of an asset damaged by people ({@link #compensationAt}). */
+  public static final List<String> COMPENSATION_TASKS =
+      List.of("Task_AssessDamage", "Task_ApproveCompensation", "Task_SettleCompensation");
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -72,8 +78,70 @@ public final class OpenTasks {
 
   /** A new case of the process the task belongs to, waiting at that task (unclaimed unless the model assigns it). */
   public Task openAt(String taskKey) {
-    return PROCUREMENT_TASKS.contains(taskKey) ? procurementAt(taskKey, REQUESTER, SMALL_ORDER)
-        : repairAt(taskKey, REPORTER);
+    return switch (taskKey) {
+      case "Task_ReviseRequest" -> decided("revise");
+      case "Task_ReadRejection" -> decided("reject");
+      case "Task_WaitForParts" -> {
+        Task work = repairAt("Task_RepairWork", REPORTER);
+        Map<String, Object> moreThanInStock = restValues(completion("Task_RepairWork"));
+        moreThanInStock.put(RepairVariables.PARTS_USED, SpinValues.jsonValue("[{\"itemCode\":\"PLB-VALVE\",\"quantity\":999}]").create());
+        completeAs(TECHNICIAN, work, moreThanInStock);
+        runJobs(instanceOf(work));
+        yield task(work.getProcessInstanceId(), taskKey);
+      }
+      case "Task_SuperviseRepair" -> {
+        Task dispatch = repairAt("Task_DispatchRepair", REPORTER);
+        management.executeJob(management.createJobQuery().processInstanceId(dispatch.getProcessInstanceId()).timers()
+            .activityId("Timer_ResponseOverdue").singleResult().getId());
+        yield task(dispatch.getProcessInstanceId(), taskKey);
+      }
+      default -> PROCUREMENT_TASKS.contains(taskKey) ? procurementAt(taskKey, REQUESTER, SMALL_ORDER)
+          : repairAt(taskKey, REPORTER);
+    };
+  }
+
+  /** A purchase request the general-affairs director sent back ({@code revise}) or rejected. */
+  private Task decided(String decision) {
+    ProcessInstance request = fileRequest(REQUESTER, SMALL_ORDER);
+    completeAs(SingleGroupUsers.of("general-affairs"), task(request, ProcurementActivities.APPROVE_REQUEST), Map.of(
+        ProcurementVariables.DECISION, decision, ProcurementVariables.COMMENT, "请补充用途说明"));
+    return task(request, "revise".equals(decision) ? "Task_ReviseRequest" : "Task_ReadRejection");
+  }
+
+  /**
+   * A damage compensation waiting at {@code taskKey}: the asset {@code assetTag} (a card of the register) was
+   * damaged by people, repaired and confirmed; the first responder assessed, the head of logistics approved.
+   */
+  public Task compensationAt(String taskKey, String assetTag) {
+    Map<String, Object> report = new HashMap<>();
+    report.put(RepairVariables.LOCATION, "初二(3)班教室");
+    report.put(RepairVariables.CATEGORY, "carpentry");
+    report.put(RepairVariables.DESCRIPTION, "课桌桌腿断裂");
+    report.put(RepairVariables.URGENCY, "normal");
+    report.put("assetTag", assetTag);
+    ProcessInstance repair = as(REPORTER, () -> runtime.startProcessInstanceByKey(ProcessKeys.REPAIR,
+        "SEC-PC-" + UUID.randomUUID(), report));
+    completeAs(FIRST_RESPONDER, task(repair, "Task_DispatchRepair"), restValues(completion("Task_DispatchRepair")));
+    Map<String, Object> damage = restValues(completion("Task_RepairWork"));
+    damage.put(RepairVariables.CAUSE, "damage");
+    completeAs(TECHNICIAN, task(repair, "Task_RepairWork"), damage);
+    runJobs(repair);
+    completeAs(REPORTER, task(repair, "Task_ConfirmRepair"), restValues(completion("Task_ConfirmRepair")));
+    runJobs(repair);
+    ProcessInstance compensation = runtime.createProcessInstanceQuery().superProcessInstanceId(repair.getId()).singleResult();
+    for (String step : COMPENSATION_TASKS) {
+      Task task = task(compensation, step);
+      if (step.equals(taskKey)) {
+        return task;
+      }
+      completeAs(step.equals("Task_AssessDamage") ? FIRST_RESPONDER : SingleGroupUsers.of(candidateGroup(task)), task,
+          restValues(completion(step)));
+    }
+    throw new IllegalArgumentException("not a damage compensation task: " + taskKey);
+  }
+
+  private ProcessInstance instanceOf(Task task) {
+    return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
   }
 
   /** A new purchase request of {@code requester} for the given lines (JSON), approved, bought, ... up to {@code taskKey}. */
@@ -179,6 +247,23 @@ public final class OpenTasks {
         variables.put(RepairVariables.SATISFACTION, typed(5, "Integer"));
       }
       case "Task_CloseCase" -> variables.put(RepairVariables.CLOSING_NOTE, typed("已修复", "String"));
+      case "Task_ReviseRequest" -> variables.put("requesterAction", typed("withdraw", "String"));
+      case "Task_ReadRejection" -> {
+      }
+      case "Task_WaitForParts" -> variables.put("partsNote", typed("角阀已到货", "String"));
+      case "Task_SuperviseRepair" -> variables.put("supervisionNote", typed("请尽快受理", "String"));
+      case "Task_AssessDamage" -> {
+        variables.put("responsibleType", typed("class", "String"));
+        variables.put("responsibleParty", typed("初二(3)班", "String"));
+        variables.put("assessedAmount", typed(80, "Integer"));
+        variables.put("assessmentBasis", typed("repairCost", "String"));
+      }
+      case "Task_ApproveCompensation" -> variables.put("compensationApproval", typed("approve", "String"));
+      case "Task_SettleCompensation" -> {
+        variables.put("compensationSettlement", typed("paid", "String"));
+        variables.put("paidAmount", typed(80, "Integer"));
+        variables.put("receiptNo", typed("SJ-SEC-0001", "String"));
+      }
       default -> throw new IllegalArgumentException("no valid completion known for " + taskKey);
     }
     return variables;

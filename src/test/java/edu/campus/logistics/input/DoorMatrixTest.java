@@ -9,16 +9,23 @@ import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.SingleGroupUsers;
+import edu.campus.logistics.ledger.NewAssets;
+import edu.campus.logistics.ledger.StockLine;
+import edu.campus.logistics.ledger.Voucher;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every user task × every door that writes a variable or moves a task × every group, through
+ * Every user task of procurement, repair and damage compensation (main and side paths) × every door
+ * that writes a variable or moves a task × every group, through
  * {@code /engine-rest} as a user who is in exactly that group ({@link SingleGroupUsers}). The doors
  * closed to non-administrators (resolve, BPMN error and escalation, setting variables on the task,
  * locally, or on the instance) answer 403 to everyone; claiming the task for somebody else, and
@@ -41,13 +48,15 @@ class DoorMatrixTest extends CaseDoors {
   }
 
   static Stream<String> tasks() {
-    return Stream.concat(OpenTasks.PROCUREMENT_TASKS.stream(), OpenTasks.REPAIR_TASKS.stream());
+    return Stream.of(OpenTasks.PROCUREMENT_TASKS, OpenTasks.REPAIR_TASKS, OpenTasks.SIDE_PATH_TASKS,
+        OpenTasks.COMPENSATION_TASKS).flatMap(List::stream);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("tasks")
   void everyDoorRefusesEveryoneButTheOneWhoMayDoTheStep(String taskKey) {
-    Task task = cases.openAt(taskKey);
+    Task task = OpenTasks.COMPENSATION_TASKS.contains(taskKey) ? cases.compensationAt(taskKey, deskCard())
+        : cases.openAt(taskKey);
     String mayDoIt = task.getAssignee() != null ? task.getAssignee() : SingleGroupUsers.of(cases.candidateGroup(task));
     List<String> refusedThrough = new ArrayList<>();
     for (CampusGroup group : CampusGroup.values()) {
@@ -100,6 +109,14 @@ class DoorMatrixTest extends CaseDoors {
       case MODIFY_INSTANCE_VARIABLES -> http.postJson("/engine-rest/process-instance/" + task.getProcessInstanceId()
           + "/variables", user, TestHttp.json(Map.of("modifications", Map.of("reporterId", typed(user, "String")))));
     };
+  }
+
+  /** A desk's asset card, received first as every card is. */
+  private String deskCard() {
+    Voucher receipt = Voucher.manual("DOOR-DESK-" + UUID.randomUUID(), "wuxiaohong");
+    ledger.receive(receipt, List.of(StockLine.of("FUR-DESK", BigDecimal.ONE, new BigDecimal("260"))));
+    return assets.register(receipt, new NewAssets(1, "FUR-DESK", 1, new BigDecimal("260"), "初二(3)班教室",
+        OpenTasks.REPORTER, LocalDate.now())).get(0).tag();
   }
 
   private static String taskPath(Task task, String door) {

@@ -35,7 +35,10 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -312,6 +315,20 @@ class DoorsRestTest extends CaseDoors {
     Answer serialized = http.get(path + "?deserializeValue=false", SingleGroupUsers.ADMIN);
     assertThat(serialized.status()).isEqualTo(200);
     engine.getRuntimeService().removeVariable(approval.getProcessInstanceId(), "evidence");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void aRefusalIsLoggedAsARefusalNotAsAFault(CapturedOutput log) {
+    Task approval = cases.procurementAt(APPROVE_REQUEST, OpenTasks.REQUESTER, OpenTasks.SMALL_ORDER);
+    String approver = SingleGroupUsers.of("general-affairs");
+
+    assertThat(post(approval, "/complete", approver, Map.of("variables", with(completion(APPROVE_REQUEST),
+        "requesterId", typed(approver, "String")))).status()).isEqualTo(400);
+    assertThat(post(approval, "/resolve", approver, Map.of()).status()).isEqualTo(403);
+
+    assertThat(log.getOut()).contains("Refused with 400: 办理任务时只能填写本任务的字段", "Refused with 403: 用户 " + approver);
+    assertThat(log.getOut()).as("no stack trace, no ERROR for a refusal").doesNotContain("ENGINE-16004", "ENGINE-03051");
   }
 
   private Answer post(Task task, String door, String user, Map<String, Object> body) {
