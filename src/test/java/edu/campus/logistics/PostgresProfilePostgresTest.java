@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the {@code postgres} profile promises operators, checked on the real server. */
-@CampusTest
 @OnPostgres
 class PostgresProfilePostgresTest {
 
