@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -132,13 +133,21 @@ public class LedgerService {
     }
   }
 
-  /** Locks the balance rows of all items of the voucher, in code order so that postings never deadlock. */
+  /**
+   * Locks the balance rows of all items of the voucher, in code order so that postings never deadlock;
+   * a lock not had within the database's lock timeout is a {@link LedgerBusyException}.
+   */
   private Map<String, Balance> lockBalances(List<StockLine> lines) {
     Map<String, Balance> balances = new TreeMap<>();
     for (String code : new TreeSet<>(lines.stream().map(StockLine::itemCode).toList())) {
-      List<Balance> found = jdbc.query("""
-          select item_code, quantity, stock_value, average_cost, entry_count from ledger_balance
-          where item_code = ? for update""", BALANCE, code);
+      List<Balance> found;
+      try {
+        found = jdbc.query("""
+            select item_code, quantity, stock_value, average_cost, entry_count from ledger_balance
+            where item_code = ? for update""", BALANCE, code);
+      } catch (PessimisticLockingFailureException busy) {
+        throw new LedgerBusyException(code, busy);
+      }
       if (found.isEmpty()) {
         throw new UnknownItemException("item code", code);
       }

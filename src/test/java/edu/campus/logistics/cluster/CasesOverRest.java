@@ -128,7 +128,7 @@ final class CasesOverRest {
   private static String awaitTask(TestHttp node, String instance, String taskKey, String user) {
     Instant deadline = Instant.now().plus(STEP_TIMEOUT);
     String query = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey="
-        + URLEncoder.encode(taskKey, StandardCharsets.UTF_8);
+        + URLEncoder.encode(taskKey, StandardCharsets.UTF_8) + "&maxResults=5";
     while (true) {
       JsonNode tasks = expectOk(node.get(query, user), "find " + taskKey).json();
       if (tasks.size() == 1) {

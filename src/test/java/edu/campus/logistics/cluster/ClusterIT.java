@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two application nodes (JVMs of their own) on one PostgreSQL database, both job executors on, as
@@ -51,8 +50,8 @@ class ClusterIT {
   static final int CLIENTS = 6;
   static final int LOCK_TIME_MILLIS = 10_000;
 
-  @TempDir
-  Path work;
+  /** The nodes' working directories and logs (kept for a look after a failure). */
+  final Path work = Path.of("target", "cluster-it").toAbsolutePath();
 
   TestPostgres.Database database;
   ClusterNode nodeA;
@@ -206,6 +205,59 @@ class ClusterIT {
           orphans.size(), cases, takeover.toSeconds(), LOCK_TIME_MILLIS / 1000);
     }
     assertReconciles(nodeA.http());
+  }
+
+  @Test
+  @Order(3)
+  void aDatabaseOutageOfAFewSecondsFailsRequestsCleanlyAndTheNodeRecoversWithoutARestart() throws Exception {
+    TestHttp node = nodeA.http();
+    CasesOverRest rest = new CasesOverRest(step -> node);
+    String startBody = TestHttp.json(Map.of("businessKey", "CL-OUTAGE-0", "variables", Map.of(
+        "department", Map.of("value", "总务处", "type", "String"), "reason", Map.of("value", "停电测试", "type", "String"),
+        "neededBy", Map.of("value", java.time.LocalDate.now().plusDays(7).toString(), "type", "String"),
+        "items", Map.of("value", CasesOverRest.TUBE_ORDER, "type", "Json"))));
+    TestHttp.Answer duringOutage;
+    TestHttp.Answer healthDuringOutage;
+    Instant outage = Instant.now();
+    try (Connection admin = TestPostgres.database("postgres").connect()) {
+      admin.createStatement().execute("alter database campus_cluster allow_connections false");
+      admin.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity "
+          + "where datname = 'campus_cluster' and pid <> pg_backend_pid()");
+      try {
+        healthDuringOutage = node.get("/actuator/health", null);
+        duringOutage = node.postJson("/engine-rest/process-definition/key/procurement/start", "zhangwei", startBody);
+        long left = 5000 - Duration.between(outage, Instant.now()).toMillis();
+        if (left > 0) {
+          Thread.sleep(left);
+        }
+      } finally {
+        admin.createStatement().execute("alter database campus_cluster allow_connections true");
+      }
+    }
+    Duration down = Duration.between(outage, Instant.now());
+    System.out.printf("Database away for %d s: health answered %d, a start request %d %s%n", down.toSeconds(),
+        healthDuringOutage.status(), duringOutage.status(), duringOutage.body());
+    assertThat(healthDuringOutage.status()).as("the load balancer's health check sees the outage").isEqualTo(503);
+    assertThat(duringOutage.status()).as("a request during the outage fails as a server error").isBetween(500, 503);
+    assertThat(duringOutage.body()).as("with a message").isNotBlank();
+
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (node.get("/actuator/health", null).status() != 200) {
+      assertThat(Instant.now()).as("healthy again without a restart").isBefore(deadline);
+      Thread.sleep(500);
+    }
+    Duration recovered = Duration.between(outage, Instant.now());
+    String request = rest.procurementUpToStocking("CL-OUTAGE-1");
+    rest.procurementAfterStocking(request);
+    try (Connection db = database.connect()) {
+      assertThat(count(db, "select count(*) from act_hi_procinst where business_key_ = 'CL-OUTAGE-0'"))
+          .as("no half-written case from the failed request").isZero();
+      assertEndedOnce(db, List.of(request), "EndEvent_GoodsStocked", "Task_StockGoods");
+      assertPostedOnce(db, List.of(request), "RECEIPT", TUBES_BOUGHT);
+    }
+    assertReconciles(node);
+    System.out.printf("Healthy again %d s after the outage began; a whole purchase request went through after it%n",
+        recovered.toSeconds());
   }
 
   // ---------------------------------------------------------------- checks
