@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -145,7 +146,8 @@ public class LedgerService {
         found = jdbc.query("""
             select item_code, quantity, stock_value, average_cost, entry_count from ledger_balance
             where item_code = ? for update""", BALANCE, code);
-      } catch (PessimisticLockingFailureException busy) {
+      } catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
+        // PostgreSQL's lock_timeout and deadlocks are the former, H2's LOCK_TIMEOUT the latter
         throw new LedgerBusyException(code, busy);
       }
       if (found.isEmpty()) {
