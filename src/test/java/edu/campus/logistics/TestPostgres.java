@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -152,7 +153,13 @@ public final class TestPostgres {
       deleteTree(home);
       Files.createDirectories(home);
       if (root) {
-        UserPrincipal postgres = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        UserPrincipal postgres;
+        try {
+          postgres = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        } catch (UserPrincipalNotFoundException noUser) {
+          throw new IllegalStateException("Running as root, the test PostgreSQL must run as user postgres, which does "
+              + "not exist: install Debian's postgresql (it creates the user) or set CAMPUS_TEST_PG_URL.", noUser);
+        }
         Files.setOwner(home, postgres);
       }
       Path data = home.resolve("data");

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -49,10 +50,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
   }
 
-  /** No connection to be had, or one the database lost (SQL state class 08, or 57P0x: the server shut it down). */
+  /** Hikari's answer on a connection it has closed after the database dropped it (it carries no SQL state). */
+  private static final String HIKARI_CLOSED = "Connection is closed";
+
+  /**
+   * No connection to be had, or one the database lost: SQL state class 08, 57P0x (the server shut it
+   * down), a broken socket, or Hikari's closed connection.
+   */
   static boolean databaseAway(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof CannotGetJdbcConnectionException
+          || cause instanceof SocketException) {
+        return true;
+      }
+      if (cause instanceof SQLException && HIKARI_CLOSED.equals(cause.getMessage())) {
         return true;
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null
