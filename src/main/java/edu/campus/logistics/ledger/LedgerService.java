@@ -12,10 +12,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stock ledger: the only code that writes {@code ledger_*} tables.
@@ -43,9 +49,12 @@ public class LedgerService {
   private static final int MONEY_SCALE = 2;
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate savepoint;
 
-  public LedgerService(JdbcTemplate jdbc) {
+  public LedgerService(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   // ---------------------------------------------------------------- postings
@@ -132,19 +141,48 @@ public class LedgerService {
     }
   }
 
-  /** Locks the balance rows of all items of the voucher, in code order so that postings never deadlock. */
+  /**
+   * Locks the balance rows of all items of the voucher, in code order so that postings never deadlock;
+   * a lock not had within the database's lock timeout is a {@link LedgerBusyException}.
+   */
   private Map<String, Balance> lockBalances(List<StockLine> lines) {
     Map<String, Balance> balances = new TreeMap<>();
     for (String code : new TreeSet<>(lines.stream().map(StockLine::itemCode).toList())) {
-      List<Balance> found = jdbc.query("""
-          select item_code, quantity, stock_value, average_cost, entry_count from ledger_balance
-          where item_code = ? for update""", BALANCE, code);
+      List<Balance> found;
+      try {
+        // in a savepoint: after a lock timeout PostgreSQL accepts no statement of the transaction until it
+        // is rolled back to one, and the engine still has to look at the failing step's execution
+        found = savepoint.execute(status -> jdbc.query("""
+            select item_code, quantity, stock_value, average_cost, entry_count from ledger_balance
+            where item_code = ? for update""", BALANCE, code));
+      } catch (DataAccessException failure) {
+        if (lockNotHad(failure)) {
+          throw new LedgerBusyException(code, failure);
+        }
+        throw failure;
+      }
       if (found.isEmpty()) {
         throw new UnknownItemException("item code", code);
       }
       balances.put(code, found.get(0));
     }
     return balances;
+  }
+
+  /**
+   * A lock wait that timed out or a deadlock: H2's LOCK_TIMEOUT comes as a query timeout, PostgreSQL's
+   * lock_timeout (SQL state 55P03) Spring leaves uncategorized, its deadlocks (40P01) are pessimistic.
+   */
+  private static boolean lockNotHad(DataAccessException failure) {
+    if (failure instanceof PessimisticLockingFailureException || failure instanceof QueryTimeoutException) {
+      return true;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Movement movement(EntryType type, StockLine line, Balance before) {

@@ -1,0 +1,8 @@
+package edu.campus.logistics.repair;
+
+import edu.campus.logistics.OnPostgres;
+
+/** {@link RepairProcessTest} on PostgreSQL. */
+@OnPostgres
+class RepairProcessPostgresTest extends RepairProcessTest {
+}
