@@ -54,6 +54,7 @@ public class ApiSecurityConfiguration {
     Map<String, Set<String>> rules = new LinkedHashMap<>();
     rules.put("/api/ledger/", LEDGER_READERS);
     rules.put("/api/assets", ASSET_READERS);
+    rules.put("/api/exports/", edu.campus.logistics.exports.ExportController.READERS);
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");
