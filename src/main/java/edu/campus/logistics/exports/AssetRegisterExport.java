@@ -2,7 +2,6 @@ package edu.campus.logistics.exports;
 
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetRegister;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,7 +24,7 @@ class AssetRegisterExport {
     this.cases = cases;
   }
 
-  void write(TableSink sink, String location, String custodian) throws IOException {
+  void write(TableSink sink, String location, String custodian) {
     Map<String, String> people = cases.userNames();
     List<Asset> cards = assets.search(location, custodian).stream()
         .sorted(Comparator.comparing(Asset::location).thenComparing(Asset::custodian).thenComparing(Asset::tag)).toList();
@@ -37,6 +36,6 @@ class AssetRegisterExport {
           people.getOrDefault(card.custodian(), card.custodian()), Labels.assetStatus(card.status()), card.cost(),
           card.acquiredOn().toString(), card.sourceVoucher()));
     }
-    sink.row(Arrays.asList("合计", null, "共 " + cards.size() + " 件", null, null, null, null, total));
+    sink.row(Texts.totalRow(HEADERS.indexOf("资产名称"), "共 " + cards.size() + " 件", Map.of(HEADERS.indexOf("原值"), total)));
   }
 }

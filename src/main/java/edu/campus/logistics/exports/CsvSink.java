@@ -3,6 +3,7 @@ package edu.campus.logistics.exports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,19 +24,23 @@ final class CsvSink implements TableSink {
   }
 
   @Override
-  public void header(List<String> columns) throws IOException {
+  public void header(List<String> columns) {
     row(columns);
   }
 
   @Override
-  public void row(List<?> cells) throws IOException {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        writer.write(',');
+  public void row(List<?> cells) {
+    try {
+      for (int i = 0; i < cells.size(); i++) {
+        if (i > 0) {
+          writer.write(',');
+        }
+        writer.write(field(cells.get(i)));
       }
-      writer.write(field(cells.get(i)));
+      writer.write("\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    writer.write("\r\n");
   }
 
   static String field(Object value) {

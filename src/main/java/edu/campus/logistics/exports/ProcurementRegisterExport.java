@@ -25,11 +25,8 @@ import static edu.campus.logistics.exports.Texts.person;
 import static edu.campus.logistics.exports.Texts.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,43 +58,30 @@ class ProcurementRegisterExport {
     this.cases = cases;
   }
 
-  void write(TableSink sink, Period period) throws IOException {
+  void write(TableSink sink, Period period) {
     Map<String, String> people = cases.userNames();
     ZoneId zone = period.zone();
     sink.header(HEADERS);
     long[] count = {0};
     BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
-    try {
-      cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, procurement -> {
-        BigDecimal requested = Labels.money(procurement.get(TOTAL_AMOUNT));
-        BigDecimal actual = Labels.money(procurement.get(PURCHASE_TOTAL));
-        count[0]++;
-        totals[0] = requested == null ? totals[0] : totals[0].add(requested);
-        totals[1] = actual == null ? totals[1] : totals[1].add(actual);
-        HistoricProcessInstance instance = procurement.instance();
-        try {
-          sink.row(Arrays.asList(instance.getBusinessKey(), Labels.time(instance.getStartTime(), zone),
-              person(people, procurement.text(REQUESTER_ID)), procurement.text(DEPARTMENT), procurement.text(REASON),
-              procurement.text(NEEDED_BY), lines(procurement.json(ITEMS)), requested,
-              approvals(procurement.json(APPROVALS), people, zone), Labels.money(procurement.get(APPROVED_AMOUNT)),
-              person(people, procurement.text(BUYER_ID)), procurement.text(SUPPLIER), procurement.text(ORDER_NO),
-              quotes(procurement.json(QUOTES)), actual, Labels.word(procurement.get(INSPECTION_RESULT)),
-              person(people, procurement.text(INSPECTOR_ID)), procurement.text(STOCK_VOUCHER),
-              list(procurement.json(ASSET_TAGS)), Texts.state(instance, Labels.word(procurement.text(OUTCOME))),
-              Labels.time(instance.getEndTime(), zone)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    List<Object> totalRow = new ArrayList<>(Arrays.asList(new Object[ACTUAL_COLUMN + 1]));
-    totalRow.set(0, "合计");
-    totalRow.set(1, "共 " + count[0] + " 件");
-    totalRow.set(REQUESTED_COLUMN, totals[0]);
-    totalRow.set(ACTUAL_COLUMN, totals[1]);
-    sink.row(totalRow);
+    cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, procurement -> {
+      BigDecimal requested = Labels.money(procurement.get(TOTAL_AMOUNT));
+      BigDecimal actual = Labels.money(procurement.get(PURCHASE_TOTAL));
+      count[0]++;
+      totals[0] = requested == null ? totals[0] : totals[0].add(requested);
+      totals[1] = actual == null ? totals[1] : totals[1].add(actual);
+      HistoricProcessInstance instance = procurement.instance();
+      sink.row(Arrays.asList(instance.getBusinessKey(), Labels.time(instance.getStartTime(), zone),
+          person(people, procurement.text(REQUESTER_ID)), procurement.text(DEPARTMENT), procurement.text(REASON),
+          procurement.text(NEEDED_BY), lines(procurement.json(ITEMS)), requested,
+          approvals(procurement.json(APPROVALS), people, zone), Labels.money(procurement.get(APPROVED_AMOUNT)),
+          person(people, procurement.text(BUYER_ID)), procurement.text(SUPPLIER), procurement.text(ORDER_NO),
+          quotes(procurement.json(QUOTES)), actual, Labels.word(procurement.get(INSPECTION_RESULT)),
+          person(people, procurement.text(INSPECTOR_ID)), procurement.text(STOCK_VOUCHER),
+          list(procurement.json(ASSET_TAGS)), Texts.state(instance, Labels.word(procurement.text(OUTCOME))),
+          Labels.time(instance.getEndTime(), zone)));
+    });
+    sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(REQUESTED_COLUMN, totals[0], ACTUAL_COLUMN, totals[1])));
   }
 
   static String status(HistoricProcessInstance instance, String outcome) {

@@ -22,11 +22,8 @@ import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
 import static edu.campus.logistics.repair.RepairVariables.URGENCY;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,45 +54,32 @@ class RepairRegisterExport {
     this.cases = cases;
   }
 
-  void write(TableSink sink, Period period) throws IOException {
+  void write(TableSink sink, Period period) {
     Map<String, String> people = cases.userNames();
     ZoneId zone = period.zone();
     sink.header(HEADERS);
     long[] count = {0};
     BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
-    try {
-      cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, repair -> {
-        BigDecimal parts = Labels.money(repair.get(PARTS_COST));
-        BigDecimal cost = Labels.money(repair.get(REPAIR_COST));
-        count[0]++;
-        totals[0] = parts == null ? totals[0] : totals[0].add(parts);
-        totals[1] = cost == null ? totals[1] : totals[1].add(cost);
-        HistoricProcessInstance instance = repair.instance();
-        String worker = repair.text(CONTRACTOR) != null && !repair.text(CONTRACTOR).isBlank()
-            ? repair.text(CONTRACTOR) : person(people, repair.text(TECHNICIAN));
-        Object reportedAt = repair.get(REPORTED_AT) != null ? repair.get(REPORTED_AT) : instance.getStartTime();
-        try {
-          sink.row(Arrays.asList(instance.getBusinessKey(), Labels.time(reportedAt, zone), repair.text(LOCATION),
-              Labels.repairCategory(repair.get(CATEGORY)), repair.text(DESCRIPTION), Labels.word(repair.get(URGENCY)),
-              repair.text(ASSET_TAG), person(people, repair.text(REPORTER_ID)),
-              person(people, repair.text(FIRST_RESPONDER)), Labels.time(repair.get(RESPONDED_AT), zone), worker,
-              repair.text(WORK_DONE), Labels.word(repair.get(CAUSE)), parts, cost, repair.get(SATISFACTION),
-              repair.get(REOPEN_COUNT), escalation(repair.get(ESCALATION_LEVEL)),
-              Labels.time(repair.get(RESOLVED_AT), zone), Labels.time(repair.get(CLOSED_AT), zone),
-              Texts.state(instance, repair.get(CLOSED_AT) != null ? "已结案" : null)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    List<Object> totalRow = new ArrayList<>(Arrays.asList(new Object[COST_COLUMN + 1]));
-    totalRow.set(0, "合计");
-    totalRow.set(1, "共 " + count[0] + " 件");
-    totalRow.set(PARTS_COLUMN, totals[0]);
-    totalRow.set(COST_COLUMN, totals[1]);
-    sink.row(totalRow);
+    cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, repair -> {
+      BigDecimal parts = Labels.money(repair.get(PARTS_COST));
+      BigDecimal cost = Labels.money(repair.get(REPAIR_COST));
+      count[0]++;
+      totals[0] = parts == null ? totals[0] : totals[0].add(parts);
+      totals[1] = cost == null ? totals[1] : totals[1].add(cost);
+      HistoricProcessInstance instance = repair.instance();
+      String worker = repair.text(CONTRACTOR) != null && !repair.text(CONTRACTOR).isBlank()
+          ? repair.text(CONTRACTOR) : person(people, repair.text(TECHNICIAN));
+      Object reportedAt = repair.get(REPORTED_AT) != null ? repair.get(REPORTED_AT) : instance.getStartTime();
+      sink.row(Arrays.asList(instance.getBusinessKey(), Labels.time(reportedAt, zone), repair.text(LOCATION),
+          Labels.repairCategory(repair.get(CATEGORY)), repair.text(DESCRIPTION), Labels.word(repair.get(URGENCY)),
+          repair.text(ASSET_TAG), person(people, repair.text(REPORTER_ID)),
+          person(people, repair.text(FIRST_RESPONDER)), Labels.time(repair.get(RESPONDED_AT), zone), worker,
+          repair.text(WORK_DONE), Labels.word(repair.get(CAUSE)), parts, cost, repair.get(SATISFACTION),
+          repair.get(REOPEN_COUNT), escalation(repair.get(ESCALATION_LEVEL)),
+          Labels.time(repair.get(RESOLVED_AT), zone), Labels.time(repair.get(CLOSED_AT), zone),
+          Texts.state(instance, repair.get(CLOSED_AT) != null ? "已结案" : null)));
+    });
+    sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(PARTS_COLUMN, totals[0], COST_COLUMN, totals[1])));
   }
 
   private static String escalation(Object level) {

@@ -2,8 +2,6 @@ package edu.campus.logistics.exports;
 
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -42,7 +40,7 @@ class StockLedgerExport {
     }
   }
 
-  void write(TableSink sink, String itemCode, Period period) throws IOException {
+  void write(TableSink sink, String itemCode, Period period) {
     Map<String, Item> items = ledger.items().stream().collect(Collectors.toMap(Item::code, Function.identity()));
     Map<String, String> people = cases.userNames();
     Map<String, String> activities = cases.activityNames();
@@ -50,28 +48,21 @@ class StockLedgerExport {
     sink.header(HEADERS);
     long[] count = {0};
     BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
-    try {
-      ledger.forEachEntry(itemCode, period.start(), period.end(), entry -> {
-        Item item = items.get(entry.itemCode());
-        count[0]++;
-        totals[0] = totals[0].add(entry.quantity());
-        totals[1] = totals[1].add(entry.amount());
-        try {
-          sink.row(Arrays.asList(Labels.time(entry.postedAt(), zone), entry.itemCode(),
-              item == null ? null : item.name(), item == null ? null : item.spec(), item == null ? null : item.unit(),
-              Labels.entryType(entry.type()), entry.quantity(), entry.unitCost(), entry.amount(), entry.balanceAfter(),
-              entry.valueAfter(), entry.voucherKey(), entry.businessKey(),
-              entry.activityId() == null ? null : activities.getOrDefault(entry.activityId(), entry.activityId()),
-              people.getOrDefault(entry.actor(), entry.actor()), entry.processInstanceId()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    ledger.forEachEntry(itemCode, period.start(), period.end(), entry -> {
+      Item item = items.get(entry.itemCode());
+      count[0]++;
+      totals[0] = totals[0].add(entry.quantity());
+      totals[1] = totals[1].add(entry.amount());
+      sink.row(Arrays.asList(Labels.time(entry.postedAt(), zone), entry.itemCode(),
+          item == null ? null : item.name(), item == null ? null : item.spec(), item == null ? null : item.unit(),
+          Labels.entryType(entry.type()), entry.quantity(), entry.unitCost(), entry.amount(), entry.balanceAfter(),
+          entry.valueAfter(), entry.voucherKey(), entry.businessKey(),
+          entry.activityId() == null ? null : activities.getOrDefault(entry.activityId(), entry.activityId()),
+          people.getOrDefault(entry.actor(), entry.actor()), entry.processInstanceId()));
+    });
     // quantities of different items (boxes, pieces) add up only for one item
-    sink.row(Arrays.asList("合计", null, null, null, null, "共 " + count[0] + " 笔",
-        itemCode == null ? null : totals[0], null, totals[1]));
+    Map<Integer, BigDecimal> sums = itemCode == null ? Map.of(AMOUNT_COLUMN, totals[1])
+        : Map.of(QUANTITY_COLUMN, totals[0], AMOUNT_COLUMN, totals[1]);
+    sink.row(Texts.totalRow(HEADERS.indexOf("业务类型"), "共 " + count[0] + " 笔", sums));
   }
 }

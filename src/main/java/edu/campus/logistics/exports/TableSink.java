@@ -11,9 +11,11 @@ import java.util.List;
  */
 interface TableSink extends Closeable {
 
-  void header(List<String> columns) throws IOException;
+  /** @throws java.io.UncheckedIOException when the caller went away */
+  void header(List<String> columns);
 
-  void row(List<?> cells) throws IOException;
+  /** @throws java.io.UncheckedIOException when the caller went away */
+  void row(List<?> cells);
 
   /** Writes what is left; the stream itself stays open for the servlet container. */
   @Override

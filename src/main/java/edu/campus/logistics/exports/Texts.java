@@ -1,6 +1,10 @@
 package edu.campus.logistics.exports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,6 +35,16 @@ final class Texts {
 
   static String person(Map<String, String> people, String userId) {
     return userId == null || userId.isBlank() ? null : people.getOrDefault(userId, userId);
+  }
+
+  /** The 合计 row: "合计", the count as text in {@code countColumn}, and the given totals by column. */
+  static List<Object> totalRow(int countColumn, String count, Map<Integer, BigDecimal> totals) {
+    int width = Math.max(countColumn, totals.keySet().stream().mapToInt(Integer::intValue).max().orElse(0)) + 1;
+    List<Object> row = new ArrayList<>(Collections.nCopies(width, null));
+    row.set(0, "合计");
+    row.set(countColumn, count);
+    totals.forEach(row::set);
+    return row;
   }
 
   /** The case's own outcome when it has one, else what the engine says (running, ended, terminated). */
