@@ -55,6 +55,7 @@ public class ApiSecurityConfiguration {
     rules.put("/api/ledger/", LEDGER_READERS);
     rules.put("/api/assets", ASSET_READERS);
     rules.put("/api/exports/", edu.campus.logistics.exports.ExportController.READERS);
+    rules.put("/api/admin/", edu.campus.logistics.operations.BackupController.ADMINISTRATORS);
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");
