@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -19,46 +18,68 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the project's own {@code /api/*} endpoints. A caller is authenticated either by HTTP Basic
+ * Guards the project's own {@code /api/*} endpoints. A request whose path is not plain (matrix
+ * parameters {@code ;x}, percent-encoded slashes, dots or percent signs, {@code ..}, {@code //}) is
+ * refused with 400 by Spring Security's {@link StrictHttpFirewall} before anything else, so the rules
+ * below see the path the application will serve. A caller is authenticated either by HTTP Basic
  * against the engine's identity service or by a logged-in Camunda webapp session (Cockpit,
- * Tasklist); then group membership is checked per endpoint family. 401 without a valid identity,
- * 403 with a reason when the groups do not fit. The engine sees the caller as the authenticated
- * user for the rest of the request. A second registration guards {@code /actuator/*} the same way,
- * with the health probe as an open path.
+ * Tasklist); then group membership is checked per endpoint family, matched with Spring Security's
+ * {@link PathPatternRequestMatcher}. 401 without a valid identity, 403 with a reason when the groups
+ * do not fit or no rule names the path (an endpoint nobody listed is never let through). The engine
+ * sees the caller as the authenticated user for the rest of the request. A second registration
+ * guards {@code /actuator/*} the same way, with the health probe as an open path.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-  /** Groups allowed per path prefix under /api; the first matching prefix wins. */
-  private final Map<String, Set<String>> groupsByPrefix;
+  /** Which groups may call the paths a pattern matches ({@code /api/ledger/**}); the first match wins. */
+  public record Rule(RequestMatcher paths, String pattern, Set<String> groups) {
+
+    public static Rule of(String pattern, Set<String> groups) {
+      return new Rule(PathPatternRequestMatcher.withDefaults().matcher(pattern), pattern, groups);
+    }
+  }
+
+  private static final StrictHttpFirewall FIREWALL = new StrictHttpFirewall();
+
+  private final List<Rule> rules;
   private final IdentityService identityService;
-  /** Paths answered without authentication: exactly the path, or anything below it. */
-  private final Set<String> openPaths;
+  /** Paths answered without authentication. */
+  private final List<RequestMatcher> openPaths;
 
-  public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix) {
-    this(identityService, groupsByPrefix, Set.of());
+  public ApiAuthenticationFilter(IdentityService identityService, List<Rule> rules) {
+    this(identityService, rules, List.of());
   }
 
-  public ApiAuthenticationFilter(IdentityService identityService, Map<String, Set<String>> groupsByPrefix,
-                                 Set<String> openPaths) {
+  public ApiAuthenticationFilter(IdentityService identityService, List<Rule> rules, List<String> openPatterns) {
     this.identityService = identityService;
-    this.groupsByPrefix = groupsByPrefix;
-    this.openPaths = openPaths;
+    this.rules = rules;
+    this.openPaths = openPatterns.stream().map(pattern -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
+        .matcher(pattern)).toList();
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return openPaths.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(HttpServletRequest raw, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     // JSON answers are data, never a page: browsers must not sniff them into HTML
     response.setHeader("X-Content-Type-Options", "nosniff");
+    HttpServletRequest request;
+    try {
+      request = FIREWALL.getFirewalledRequest(raw);
+    } catch (RequestRejectedException notPlain) {
+      refuse(response, HttpStatus.BAD_REQUEST, "the request path is not a plain path: " + notPlain.getMessage());
+      return;
+    }
+    if (openPaths.stream().anyMatch(open -> open.matches(request))) {
+      chain.doFilter(request, response);
+      return;
+    }
     String userId = basicUser(request);
     if (userId == null) {
       userId = sessionUser(request);
@@ -69,9 +90,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    Set<String> allowed = allowedGroups(path);
-    if (allowed != null && groups.stream().noneMatch(allowed::contains)) {
+    Set<String> allowed = allowedGroups(request);
+    if (allowed == null) {
+      refuse(response, HttpStatus.FORBIDDEN, "no endpoint of this application answers " + request.getRequestURI());
+      return;
+    }
+    if (groups.stream().noneMatch(allowed::contains)) {
       refuse(response, HttpStatus.FORBIDDEN, "user " + userId + " is not in any group allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
       return;
     }
@@ -83,9 +107,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private Set<String> allowedGroups(String path) {
-    return groupsByPrefix.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
-        .map(Map.Entry::getValue).findFirst().orElse(null);
+  private Set<String> allowedGroups(HttpServletRequest request) {
+    return rules.stream().filter(rule -> rule.paths().matches(request)).map(Rule::groups).findFirst().orElse(null);
   }
 
   private String basicUser(HttpServletRequest request) {

@@ -12,11 +12,11 @@ import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
 import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import edu.campus.logistics.identity.ApiAuthenticationFilter.Rule;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -38,12 +38,13 @@ public class ApiSecurityConfiguration {
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
   /** The health probe (and its liveness/readiness groups) stays open for load balancers and monitors. */
-  public static final String HEALTH_PROBE = "/actuator/health";
+  public static final List<String> HEALTH_PROBE = List.of("/actuator/health", "/actuator/health/**");
 
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthenticationFilter(IdentityService identityService) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new ApiAuthenticationFilter(identityService, Map.of("/actuator", ACTUATOR_READERS), Set.of(HEALTH_PROBE)));
+        new ApiAuthenticationFilter(identityService, List.of(Rule.of("/actuator", ACTUATOR_READERS),
+            Rule.of("/actuator/**", ACTUATOR_READERS)), HEALTH_PROBE));
     registration.addUrlPatterns("/actuator", "/actuator/*");
     registration.setName("actuatorAuthenticationFilter");
     return registration;
@@ -51,11 +52,12 @@ public class ApiSecurityConfiguration {
 
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
-    Map<String, Set<String>> rules = new LinkedHashMap<>();
-    rules.put("/api/ledger/", LEDGER_READERS);
-    rules.put("/api/assets", ASSET_READERS);
-    rules.put("/api/exports/", edu.campus.logistics.exports.ExportController.READERS);
-    rules.put("/api/admin/", edu.campus.logistics.operations.BackupController.ADMINISTRATORS);
+    List<Rule> rules = List.of(
+        Rule.of("/api/ledger/**", LEDGER_READERS),
+        Rule.of("/api/assets", ASSET_READERS),
+        Rule.of("/api/assets/**", ASSET_READERS),
+        Rule.of("/api/exports/**", edu.campus.logistics.exports.ExportController.READERS),
+        Rule.of("/api/admin/**", edu.campus.logistics.operations.BackupController.ADMINISTRATORS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

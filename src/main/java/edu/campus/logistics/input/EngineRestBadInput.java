@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,76 +15,115 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.server.ParamException;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import jakarta.ws.rs.core.FeatureContext;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes Camunda's REST API answer bad input with 400 and a reason. Out of the box, a
+ * Makes Camunda's REST APIs — {@code /engine-rest} and Tasklist's own {@code /camunda/api/engine} —
+ * answer a refusal with 4xx, Camunda's error body and the refusal's reason: 403 for a rule about
+ * who may act ({@link AuthorizationException}, also when a listener threw it), 400 for bad input, 404
+ * for a task or instance that is not (or no longer) there, 409 for a task someone else claimed.
+ * Refusals are logged at INFO without a stack trace; genuine faults keep Camunda's own handling
+ * (500, logged as errors). Registered with every Jersey application of the server through
+ * {@code META-INF/services/org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable}, since the
+ * webapps' API is a Jersey application of its own. Out of the box, a
  * {@link BadUserRequestException} thrown while a process instance starts (a start listener's
  * validation, a too-long text) is wrapped and answered with 500, a refused Java-serialized variable
  * likewise, a request body that is not JSON gets an empty message, and a query parameter of the
  * wrong type ({@code maxResults=abc}) a bare 404, and a claim refused by a task listener a 500.
  */
-@Configuration
-public class EngineRestBadInput {
+public class EngineRestBadInput implements ForcedAutoDiscoverable {
 
-  /** Camunda's message code for "Java serialization format is prohibited". */
-  static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestBadInput.class);
 
-  @Bean
-  public ResourceConfigCustomizer engineRestBadInputMappers() {
-    return config -> config.register(WrappedBadInput.class).register(UnwrappedBadInput.class).register(MalformedJson.class).register(MisshapenJson.class)
-        .register(MalformedParameter.class);
+  /** Camunda's message codes for "Java serialization format is prohibited" and "no serializer for this value". */
+  static final List<String> BAD_VALUE_CODES = List.of("ENGINE-17007", "Cannot find serializer for value",
+      "ENGINE-03040");
+
+  @Override
+  public void configure(FeatureContext context) {
+    context.register(WrappedBadInput.class).register(UnwrappedBadInput.class).register(MalformedJson.class)
+        .register(MisshapenJson.class).register(MalformedParameter.class).register(BadArgument.class);
   }
 
-  private static Response badRequest(String type, String message) {
+  private static Response refused(Response.Status status, Throwable refusal) {
+    return refused(status, refusal.getClass().getSimpleName(), refusal.getMessage());
+  }
+
+  private static Response refused(Response.Status status, String type, String message) {
+    LOG.info("Refused with {}: {}", status.getStatusCode(), message);
     ExceptionDto dto = new ExceptionDto();
     dto.setType(type);
     dto.setMessage(message);
-    return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** The caller's input refused somewhere in the cause chain, or null. */
-  private static Throwable refusalIn(Throwable thrown) {
+  private static Response badRequest(String type, String message) {
+    return refused(Response.Status.BAD_REQUEST, type, message);
+  }
+
+  /** The answer to a refusal somewhere in the cause chain, or null when the chain holds none. */
+  static Response refusalIn(Throwable thrown) {
     for (Throwable cause = thrown; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException
-          || String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED)) {
-        return cause;
+      String message = String.valueOf(cause.getMessage());
+      if (cause instanceof AuthorizationException) {
+        return refused(Response.Status.FORBIDDEN, cause);
+      }
+      if (cause instanceof TaskAlreadyClaimedException) {
+        return refused(Response.Status.CONFLICT, cause);
+      }
+      if (cause instanceof NullValueException && message.startsWith("Cannot find ")) {
+        return refused(Response.Status.NOT_FOUND, cause);
+      }
+      if (cause instanceof BadUserRequestException || BAD_VALUE_CODES.stream().anyMatch(message::startsWith)) {
+        return badRequest(BadUserRequestException.class.getSimpleName(), message);
       }
     }
     return null;
   }
 
   /**
-   * A 500 from the REST layer whose cause is the caller's input (a start or completion refused by a
-   * listener) becomes a 400 with the refusal's own message.
+   * An error of the REST layer whose cause is a refusal (a start or completion refused by a listener)
+   * is answered as that refusal; the REST layer's own 4xx are kept, logged as refusals.
    */
   @Priority(1)
   public static class WrappedBadInput implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
-      Throwable refusal = exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR ? refusalIn(exception) : null;
-      return refusal != null
-          ? badRequest(BadUserRequestException.class.getSimpleName(), refusal.getMessage())
-          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+      // the REST layer sometimes words an engine refusal as its own ("Task id is null" for a refused attachment)
+      Response refusal = refusalIn(exception.getCause());
+      if (refusal != null) {
+        return refusal;
+      }
+      if (exception.getStatus() != null && exception.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {
+        return refused(exception.getStatus(), exception);
+      }
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 
   /**
-   * An engine error passed through unwrapped (a claim or assignment refused by a task listener, which
-   * the engine wraps into ENGINE-03051) becomes a 400 with the refusal's own message.
+   * An engine error passed through unwrapped: a refusal (also one a task listener threw, which the
+   * engine wraps into ENGINE-03051) is answered as such, anything else as Camunda answers it.
    */
   @Priority(1)
   public static class UnwrappedBadInput implements ExceptionMapper<ProcessEngineException> {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      Throwable refusal = refusalIn(exception);
-      return refusal != null && refusal != exception
-          ? badRequest(BadUserRequestException.class.getSimpleName(), refusal.getMessage())
-          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+      if (exception instanceof AuthorizationException) {
+        // Camunda's own body for it names the missing permission
+        LOG.info("Refused with 403: {}", exception.getMessage());
+        return ExceptionHandlerHelper.getInstance().getResponse(exception);
+      }
+      Response refusal = refusalIn(exception);
+      return refusal != null ? refusal : ExceptionHandlerHelper.getInstance().getResponse(exception);
     }
   }
 
@@ -120,6 +160,16 @@ public class EngineRestBadInput {
     public Response toResponse(ParamException exception) {
       return badRequest(InvalidRequestException.class.getSimpleName(), "Invalid value for parameter '"
           + exception.getParameterName() + "'" + (exception.getCause() == null ? "" : ": " + exception.getCause().getMessage()));
+    }
+  }
+
+  /** A query argument out of range ({@code firstResult=-1}): 400 instead of 500. */
+  @Priority(1)
+  public static class BadArgument implements ExceptionMapper<IllegalArgumentException> {
+
+    @Override
+    public Response toResponse(IllegalArgumentException exception) {
+      return badRequest(InvalidRequestException.class.getSimpleName(), String.valueOf(exception.getMessage()));
     }
   }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
@@ -37,19 +38,19 @@ public class FormFieldsOnly implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Set<String> fields = fieldsByTask.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-        key -> editableFields(deployedForm(task)));
+        key -> editableFields(deployedForm(new GetDeployedTaskFormCmd(task.getId()), task.getTaskDefinitionKey())));
     SubmittedVariables.refuseChangesExcept(task, fields);
   }
 
-  private static JsonNode deployedForm(DelegateTask task) {
+  /** A deployed Camunda Form, read without the caller's authorizations: reading it is part of submitting it. */
+  static JsonNode deployedForm(Command<InputStream> read, String formOf) {
     CommandContext commandContext = Context.getCommandContext();
     boolean checking = commandContext.isAuthorizationCheckEnabled();
-    // the caller may complete the task; reading its form is part of completing it
     commandContext.disableAuthorizationCheck();
-    try (InputStream form = new GetDeployedTaskFormCmd(task.getId()).execute(commandContext)) {
+    try (InputStream form = read.execute(commandContext)) {
       return JSON.readTree(form);
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("form of task " + task.getTaskDefinitionKey() + " is not readable", unreadable);
+      throw new UncheckedIOException("form of " + formOf + " is not readable", unreadable);
     } finally {
       if (checking) {
         commandContext.enableAuthorizationCheck();

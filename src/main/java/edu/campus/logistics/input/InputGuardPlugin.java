@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Component;
  * variables longer than the database column ({@link BoundedStringSerializer}), {@code Json}
  * variables whose text is not JSON ({@link WellFormedJsonSerializer}) and business keys longer than
  * {@value #MAX_BUSINESS_KEY_LENGTH} characters are refused with a {@link BadUserRequestException}
- * before anything is stored; a task completion may set only the fields of the task's own form
- * ({@link FormFieldsOnly}). Process-specific checks (quantities,
+ * before anything is stored; a start may set only the fields of the start form
+ * ({@link StartFormFieldsOnly}), a task completion only the fields of the task's own form
+ * ({@link FormFieldsOnly}); a task is claimed, handed over and completed only by the people
+ * {@link TaskWorkers} allows. Process-specific checks (quantities,
  * amounts, item codes) stay with the processes.
  */
 @Component
@@ -57,12 +60,27 @@ public class InputGuardPlugin extends AbstractProcessEnginePlugin {
       }
 
       @Override
+      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
+        if (scope instanceof ProcessDefinitionEntity process && startEventElement.elements().stream()
+            .noneMatch(child -> child.getTagName().endsWith("EventDefinition"))) {
+          // first of the process's own start listeners: the variables are exactly the caller's
+          process.addBuiltInListener(ExecutionListener.EVENTNAME_START, new StartFormFieldsOnly(
+              startEventElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef") != null,
+              startEventElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "initiator")));
+        }
+      }
+
+      @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         if (task.getCamundaFormDefinitionKey() != null) {
           // built-in listeners run before the model's own, so the model's listeners read what was recorded
           task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, formFieldsOnly);
         }
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskWorkers.OWNERSHIP);
+        // who may work the task is checked after the model's own listeners, whose refusals are more specific
+        task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, TaskWorkers.ASSIGNMENT);
+        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskWorkers.COMPLETION);
       }
     });
   }

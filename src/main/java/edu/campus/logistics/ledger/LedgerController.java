@@ -16,10 +16,12 @@ public class LedgerController {
 
   private final LedgerService ledger;
   private final AssetRegister assets;
+  private final List<ReconciliationCheck> checks;
 
-  public LedgerController(LedgerService ledger, AssetRegister assets) {
+  public LedgerController(LedgerService ledger, AssetRegister assets, List<ReconciliationCheck> checks) {
     this.ledger = ledger;
     this.assets = assets;
+    this.checks = checks;
   }
 
   @GetMapping("/ledger/items")
@@ -40,7 +42,11 @@ public class LedgerController {
 
   @GetMapping("/ledger/reconciliation")
   public Reconciliation reconciliation() {
-    return ledger.reconcile();
+    Reconciliation books = ledger.reconcile();
+    for (ReconciliationCheck check : checks) {
+      books = books.with(check.findings());
+    }
+    return books;
   }
 
   @GetMapping("/assets")

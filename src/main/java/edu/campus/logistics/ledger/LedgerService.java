@@ -199,14 +199,21 @@ public class LedgerService {
 
   /**
    * The catalogue item with this name and spec (trimmed, case-insensitive), created with a generated
-   * code ({@code <CATEGORY>-<n>}) when there is none. Used when purchased goods are stocked.
+   * code ({@code <CATEGORY>-<n>}) when there is none. Used when purchased goods are stocked. Additions
+   * to the catalogue are serialized by a lock row ({@code ledger_lock}), taken before any balance row
+   * is locked, so that two transactions adding the same item yield one item and neither fails.
    */
   public Item findOrRegisterItem(String name, String spec, String unit, String category) {
     String normalizedSpec = spec == null ? "" : spec.trim();
-    List<Item> found = jdbc.query(ITEM_SELECT + " where lower(trim(i.name)) = lower(?) and lower(coalesce(trim(i.spec), '')) = lower(?) order by i.code",
-        ITEM, name == null ? "" : name.trim(), normalizedSpec);
-    if (!found.isEmpty()) {
-      return found.get(0);
+    Optional<Item> known = findByNameAndSpec(name, normalizedSpec);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    // concurrent stockings of the same new item wait here, then find the item the first one created
+    jdbc.queryForObject("select name from ledger_lock where name = 'catalogue' for update", String.class);
+    known = findByNameAndSpec(name, normalizedSpec);
+    if (known.isPresent()) {
+      return known.get();
     }
     String prefix = (category == null || category.isBlank() ? "OTHER" : category).toUpperCase().replaceAll("[^A-Z0-9]", "");
     prefix = prefix.isEmpty() ? "ITEM" : prefix.substring(0, Math.min(prefix.length(), 8));
@@ -217,6 +224,11 @@ public class LedgerService {
       code = prefix + "-" + String.format("%04d", count + 1);
     }
     return registerItem(new NewItem(code, name, normalizedSpec.isEmpty() ? null : normalizedSpec, unit, category, BigDecimal.ZERO));
+  }
+
+  private Optional<Item> findByNameAndSpec(String name, String normalizedSpec) {
+    return jdbc.query(ITEM_SELECT + " where lower(trim(i.name)) = lower(?) and lower(coalesce(trim(i.spec), '')) = lower(?) order by i.code",
+        ITEM, name == null ? "" : name.trim(), normalizedSpec).stream().findFirst();
   }
 
   // ---------------------------------------------------------------- reading
@@ -291,7 +303,44 @@ public class LedgerService {
         rs.getBigDecimal("entry_value"), rs.getBigDecimal("last_balance_after"), rs.getLong("entry_count"),
         rs.getLong("entries")));
     int checked = mismatches.size();
-    return new Reconciliation(checked, mismatches.stream().filter(m -> !m.consistent()).toList());
+    return new Reconciliation(checked, mismatches.stream().filter(m -> !m.consistent()).toList(), assetsWithoutReceipt());
+  }
+
+  /** Asset cards whose source is no receipt line of their item, or more cards than that line received. */
+  private List<Reconciliation.Finding> assetsWithoutReceipt() {
+    return jdbc.query("""
+        select a.source_voucher, a.source_line_no, a.item_code, count(*) as cards, min(a.tag) as first_tag,
+               max(e.quantity) as received, max(e.business_key) as business_key
+        from asset a left join ledger_entry e on e.voucher_key = a.source_voucher and e.line_no = a.source_line_no
+             and e.item_code = a.item_code and e.entry_type = 'RECEIPT'
+        group by a.source_voucher, a.source_line_no, a.item_code
+        having max(e.quantity) is null or count(*) > max(e.quantity)
+        order by a.source_voucher, a.source_line_no""", (rs, n) -> {
+          BigDecimal received = rs.getBigDecimal("received");
+          String reference = rs.getString("source_voucher") + "#" + rs.getInt("source_line_no");
+          return new Reconciliation.Finding("assets-from-receipts", reference, rs.getString("business_key"), received == null
+              ? "资产卡片 %s 等没有对应的入库记录 / asset card %s has no receipt line".formatted(rs.getString("first_tag"), rs.getString("first_tag"))
+              : "%d 张资产卡片多于入库数量 %s / %d asset cards for a receipt of %s".formatted(rs.getLong("cards"),
+                  received.stripTrailingZeros().toPlainString(), rs.getLong("cards"), received.stripTrailingZeros().toPlainString()));
+        });
+  }
+
+  /** Received quantity per process instance and item, over all RECEIPT entries posted by {@code activityId}. */
+  @Transactional(readOnly = true)
+  public List<ReceivedTotal> receivedTotals(String activityId) {
+    return jdbc.query("""
+        select e.process_instance_id, max(e.business_key) as business_key, e.item_code, i.name, i.spec, sum(e.quantity) as quantity
+        from ledger_entry e join ledger_item i on i.code = e.item_code
+        where e.entry_type = 'RECEIPT' and e.activity_id = ? and e.process_instance_id is not null
+        group by e.process_instance_id, e.item_code, i.name, i.spec
+        order by e.process_instance_id, e.item_code""", (rs, n) -> new ReceivedTotal(rs.getString("process_instance_id"),
+        rs.getString("business_key"), rs.getString("item_code"), rs.getString("name"), rs.getString("spec"),
+        rs.getBigDecimal("quantity")), activityId);
+  }
+
+  /** What one case received of one item, in all its receipts. */
+  public record ReceivedTotal(String processInstanceId, String businessKey, String itemCode, String name, String spec,
+                              BigDecimal quantity) {
   }
 
   // ---------------------------------------------------------------- mapping

@@ -177,8 +177,8 @@ class MalformedInputTest {
         new Row("start past the approvals", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
             "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true, "startInstructions",
             List.of(Map.of("type", "startBeforeActivity", "activityId", "EndEvent_RequestDecided")))),
-            403, Reason.MESSAGE, "may start a process only at its start event: starting at a chosen activity is "
-            + "reserved to camunda-admin"),
+            403, Reason.MESSAGE, "may not start a process at a chosen activity (only at its start event): reserved to "
+            + "camunda-admin"),
         new Row("skip listeners at the start event", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
             "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true)), 400, Reason.MESSAGE,
             "Cannot skip custom listeners or input/output mappings when start a process instance at default start activity"),

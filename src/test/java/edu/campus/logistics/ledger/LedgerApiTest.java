@@ -20,6 +20,8 @@ class LedgerApiTest {
   TestRestTemplate rest;
   @Autowired
   AssetRegister assets;
+  @Autowired
+  LedgerService ledger;
 
   @Test
   void storekeeperReadsItemsBalancesAndEntries() {
@@ -35,12 +37,15 @@ class LedgerApiTest {
     assertThat(entries.get(0).get("type").asText()).isEqualTo("RECEIPT");
 
     JsonNode reconciliation = rest.withBasicAuth("gaoming", "gaoming").getForObject("/api/ledger/reconciliation", JsonNode.class);
-    assertThat(reconciliation.get("consistent").asBoolean()).isTrue();
+    assertThat(reconciliation.path("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
     assertThat(reconciliation.get("itemsChecked").asInt()).isGreaterThanOrEqualTo(13);
   }
 
   @Test
   void assetsAreFilteredByLocationAndCustodianAndShowTheirHistory() {
+    // a card stems from a receipt line (reconciliation reports cards that do not)
+    ledger.receive(Voucher.manual("TEST-API-ASSETS", "wuxiaohong"),
+        List.of(StockLine.of("EQP-PROJ", BigDecimal.ONE, new BigDecimal("3500.00"))));
     List<Asset> cards = assets.register(Voucher.manual("TEST-API-ASSETS", "wuxiaohong"),
         new NewAssets(1, "EQP-PROJ", 1, new BigDecimal("3500.00"), "实验楼204", "liuyang", LocalDate.of(2026, 10, 8)));
     String tag = cards.get(0).tag();

@@ -5,12 +5,15 @@ import static edu.campus.logistics.repair.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetEvent;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.AssetStatus;
+import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewAssets;
+import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,6 +34,8 @@ class DamageCompensationTest extends RepairScenario {
 
   @Autowired
   AssetRegister assets;
+  @Autowired
+  LedgerService ledger;
 
   @Test
   void damagedDeskIsRepairedAssessedApprovedAndPaid() {
@@ -100,9 +105,65 @@ class DamageCompensationTest extends RepairScenario {
     assertThat(driver.runtime.getVariable(repair.getId(), "paidAmount")).isEqualTo(0.0);
   }
 
+  @Test
+  void firstResponderFollowsTheCompensationButNeitherApprovesNorSettlesIt() {
+    ProcessInstance repair = repairDamagedDesk(registerDesk());
+    assess(repair);
+    Task approve = driver.compensationTask(repair, "Task_ApproveCompensation");
+    assertThat(approve.getOwner()).as("owner: follows the case in 我首问的报修").isEqualTo(FIRST_RESPONDER);
+
+    assertForbidden(onTask(approve, "claim", FIRST_RESPONDER, Map.of("userId", FIRST_RESPONDER)), approve, FIRST_RESPONDER);
+    assertForbidden(onTask(approve, "complete", FIRST_RESPONDER, Map.of("variables",
+        Map.of("compensationApproval", Map.of("value", "approve")))), approve, FIRST_RESPONDER);
+    assertForbidden(onTask(approve, "assignee", FIRST_RESPONDER, Map.of("userId", FIRST_RESPONDER)), approve, FIRST_RESPONDER);
+    assertThat(driver.runtime.getVariable(repair.getId(), "compensationApproval")).isNull();
+
+    assertThat(onTask(approve, "claim", HEAD, Map.of("userId", HEAD)).status()).isEqualTo(204);
+    assertThat(onTask(approve, "complete", HEAD, Map.of("variables",
+        Map.of("compensationApproval", Map.of("value", "approve")))).status()).isEqualTo(204);
+
+    Task settle = driver.compensationTask(repair, "Task_SettleCompensation");
+    assertForbidden(onTask(settle, "claim", FIRST_RESPONDER, Map.of("userId", FIRST_RESPONDER)), settle, FIRST_RESPONDER);
+    assertForbidden(onTask(settle, "submit-form", FIRST_RESPONDER, Map.of("variables", Map.of(
+        "compensationSettlement", Map.of("value", "waived"), "waiverReason", Map.of("value", "不必赔")))), settle, FIRST_RESPONDER);
+    assertThat(driver.runtime.getVariable(repair.getId(), "compensationSettlement")).isNull();
+
+    assertThat(onTask(settle, "claim", FINANCE, Map.of("userId", FINANCE)).status()).isEqualTo(204);
+    assertThat(onTask(settle, "complete", FINANCE, Map.of("variables", Map.of("compensationSettlement",
+        Map.of("value", "paid"), "paidAmount", Map.of("value", 80, "type", "Integer"), "receiptNo",
+        Map.of("value", "SJ-2030-0043"))))).extracting(Answer::status).isEqualTo(204);
+    assertThat(driver.runtime.getVariable(repair.getId(), "compensationSettlement")).isEqualTo("paid");
+  }
+
+  @Test
+  void reporterCannotEscalateHisWayPastTheDamageCompensation() {
+    String tag = registerDesk();
+    Map<String, Object> report = report("初二(3)班教室", "carpentry", "课桌桌腿断裂", "normal");
+    report.put("assetTag", tag);
+    ProcessInstance repair = driver.reportAs(REPORTER, report);
+    driver.claimReport(repair, FIRST_RESPONDER);
+    driver.dispatchToTechnician(repair, FIRST_RESPONDER, TECHNICIAN);
+    driver.recordWork(repair, TECHNICIAN, "damage", List.of(), 80.0);
+    driver.executeAsyncJobs(repair);
+    Task confirm = driver.task(repair, "Task_ConfirmRepair");
+    Map<String, Object> noDamage = Map.of("damageReported", Map.of("value", false, "type", "Boolean"));
+
+    assertForbidden(onTask(confirm, "bpmnEscalation", REPORTER, Map.of("escalationCode", "Escalation_SlaBreach",
+        "variables", noDamage)), confirm, REPORTER);
+    assertForbidden(onTask(confirm, "bpmnError", REPORTER, Map.of("errorCode", "Error_StockShortage",
+        "variables", noDamage)), confirm, REPORTER);
+    assertThat(driver.runtime.getVariable(repair.getId(), "damageReported")).isEqualTo(true);
+
+    driver.confirm(repair, REPORTER, true, 4);
+    driver.executeAsyncJobs(repair);
+    assertThat(repair).isWaitingAt("CallActivity_DamageCompensation");
+  }
+
   /** A desk card (学生课桌) in class 初二(3)班, registered the way goods receipt does. */
   private String registerDesk() {
-    List<Asset> cards = assets.register(Voucher.manual("TEST-DESK-" + UUID.randomUUID(), "wuxiaohong"),
+    Voucher receipt = Voucher.manual("TEST-DESK-" + UUID.randomUUID(), "wuxiaohong");
+    ledger.receive(receipt, List.of(StockLine.of("FUR-DESK", BigDecimal.ONE, new BigDecimal("260"))));
+    List<Asset> cards = assets.register(receipt,
         new NewAssets(1, "FUR-DESK", 1, new BigDecimal("260"), "初二(3)班教室", REPORTER, LocalDate.of(2030, 1, 10)));
     return cards.get(0).tag();
   }

@@ -100,6 +100,27 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
+  void firstResponderSeesTheSupervisionOfHisCaseButOnlyTheHeadOfLogisticsWorksIt() throws JsonProcessingException {
+    ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
+    driver.claimReport(repair, FIRST_RESPONDER);
+    driver.dispatchToTechnician(repair, FIRST_RESPONDER, "majian");
+    at(Duration.ofDays(2).plusMinutes(1));
+    fire(repair, "Timer_ResolutionOverdue");
+    Task supervision = supervisionTasks(repair).get(0);
+    assertThat(supervision.getOwner()).isEqualTo(FIRST_RESPONDER);
+    Map<String, Object> note = Map.of("variables", Map.of("supervisionNote", Map.of("value", "已督促")));
+
+    assertForbidden(onTask(supervision, "claim", FIRST_RESPONDER, Map.of("userId", FIRST_RESPONDER)), supervision, FIRST_RESPONDER);
+    assertForbidden(onTask(supervision, "complete", FIRST_RESPONDER, note), supervision, FIRST_RESPONDER);
+    // as owner he may hand it over, but only to someone of the head of logistics' group
+    assertForbidden(onTask(supervision, "claim", FIRST_RESPONDER, Map.of("userId", "fengxue")), supervision, "fengxue 不是");
+
+    assertThat(onTask(supervision, "claim", "gaoming", Map.of("userId", "gaoming")).status()).isEqualTo(204);
+    assertThat(onTask(supervision, "complete", "gaoming", note).status()).isEqualTo(204);
+    assertThat(escalations(repair).get(0).handledBy()).isEqualTo("gaoming");
+  }
+
+  @Test
   void overdueResolutionEscalatesTwiceWithoutMovingTheFirstResponderAndClosingEndsOpenSupervision() throws JsonProcessingException {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     at(Duration.ofMinutes(10));
