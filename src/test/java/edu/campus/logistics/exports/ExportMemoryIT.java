@@ -111,7 +111,7 @@ class ExportMemoryIT {
       for (int line = 0; line < LINES_PER_VOUCHER; line++) {
         lines.add(StockLine.of("MEM-" + (line % ITEMS), BigDecimal.ONE, new BigDecimal("12.50")));
       }
-      ledger.receive(new Voucher("mem:" + voucher, "pi-mem-" + voucher, "CG-2026-" + voucher, "Task_StockGoods", "wuxiaohong"), lines);
+      ledger.receive(new Voucher("mem:" + voucher, null, "CG-2026-" + voucher, "Task_ConfirmStorage", "wuxiaohong"), lines);
       posted += LINES_PER_VOUCHER;
     }
     seedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
