@@ -37,6 +37,12 @@ public class ApiSecurityConfiguration {
   /** Logistics KPIs (/api/metrics): those who supervise and pay. */
   public static final Set<String> METRICS_READERS = groups(LOGISTICS_HEAD, GENERAL_AFFAIRS, PRINCIPAL, FINANCE);
 
+  /** Audit exports (/api/exports): finance, the head of logistics and the principal. */
+  public static final Set<String> EXPORT_READERS = groups(FINANCE, LOGISTICS_HEAD, PRINCIPAL);
+
+  /** Operations (/api/admin: backup): administrators only. */
+  public static final Set<String> ADMINISTRATORS = groups();
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -59,7 +65,9 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/ledger/**", LEDGER_READERS),
         Rule.of("/api/assets", ASSET_READERS),
         Rule.of("/api/assets/**", ASSET_READERS),
-        Rule.of("/api/metrics/**", METRICS_READERS));
+        Rule.of("/api/metrics/**", METRICS_READERS),
+        Rule.of("/api/exports/**", EXPORT_READERS),
+        Rule.of("/api/admin/**", ADMINISTRATORS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

@@ -5,12 +5,14 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -47,6 +49,7 @@ public class LedgerService {
   private static final int QUANTITY_SCALE = 3;
   private static final int COST_SCALE = 4;
   private static final int MONEY_SCALE = 2;
+  private static final int ENTRY_PAGE = 1000;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
@@ -286,6 +289,40 @@ public class LedgerService {
   @Transactional(readOnly = true)
   public List<LedgerEntry> entriesOfVoucher(String voucherKey) {
     return jdbc.query(ENTRY_SELECT + " where voucher_key = ? order by line_no", ENTRY, voucherKey);
+  }
+
+  /**
+   * Entries in posting order, optionally of one item and posted within {@code [from, to)}, handed to
+   * the consumer in pages read by id, so that a ledger of any length is read in bounded memory
+   * (the audit exports).
+   */
+  @Transactional(readOnly = true)
+  public void forEachEntry(String itemCode, Instant from, Instant to, Consumer<LedgerEntry> consumer) {
+    StringBuilder where = new StringBuilder(" where id > ?");
+    List<Object> filters = new ArrayList<>();
+    if (itemCode != null) {
+      where.append(" and item_code = ?");
+      filters.add(itemCode);
+    }
+    if (from != null) {
+      where.append(" and posted_at >= ?");
+      filters.add(Timestamp.from(from));
+    }
+    if (to != null) {
+      where.append(" and posted_at < ?");
+      filters.add(Timestamp.from(to));
+    }
+    String sql = ENTRY_SELECT + where + " order by id fetch first " + ENTRY_PAGE + " rows only";
+    long after = 0;
+    List<LedgerEntry> page;
+    do {
+      List<Object> args = new ArrayList<>();
+      args.add(after);
+      args.addAll(filters);
+      page = jdbc.query(sql, ENTRY, args.toArray());
+      page.forEach(consumer);
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    } while (page.size() == ENTRY_PAGE);
   }
 
   /** Every balance must equal the sum of its entries, in quantity and value, and the last entry's balance after. */
