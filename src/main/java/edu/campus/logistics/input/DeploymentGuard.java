@@ -1,7 +1,11 @@
 package edu.campus.logistics.input;
 
 import edu.campus.logistics.identity.CampusGroup;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +33,8 @@ import org.springframework.stereotype.Component;
  * application's own process archive at start-up — unless it is made by a member of
  * {@code camunda-admin}, who may deploy anything. Deployments by the application's own Java code
  * without a user (test fixtures) are trusted like an administrator's; every REST caller is a person.
+ * The separation-of-duties and validation listeners of the application's own models
+ * ({@link DeploymentRules#GUARD_BEANS}) must stay in every new version of those processes.
  * It runs as the first deployer inside the engine's deploy command, so a refusal
  * ({@link DeploymentRefused}, a {@link BadUserRequestException}: 400 through REST) rolls the whole
  * deployment back: nothing of it is stored or deployed.
@@ -55,8 +63,19 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
 
   private final DeploymentRules rules;
 
-  public DeploymentGuard(@Lazy ApplicationContext applicationContext) {
-    this.rules = new DeploymentRules(applicationContext::containsBean);
+  public DeploymentGuard(@Lazy ApplicationContext applicationContext) throws IOException {
+    this.rules = new DeploymentRules(applicationContext::containsBean, applicationGuards());
+  }
+
+  /** The guard listeners of the application's own models ({@code processes/*.bpmn} on the classpath). */
+  static Map<String, Set<String>> applicationGuards() throws IOException {
+    Map<String, Set<String>> guards = new HashMap<>();
+    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+      try (InputStream in = model.getInputStream()) {
+        guards.putAll(DeploymentRules.guards(in.readAllBytes()));
+      }
+    }
+    return Map.copyOf(guards);
   }
 
   @Override

@@ -62,6 +62,7 @@ public final class DeploymentRules {
       "slaEscalation.record()",
       "execution.setVariable()",
       "execution.processBusinessKey",
+      "now()", "currentUser()", "currentUserGroups()",
       "dateTime().plusMinutes().toDate()", "dateTime().plusHours().toDate()", "dateTime().plusDays().toDate()",
       "dateTime().plusWeeks().toDate()", "dateTime().plusMonths().toDate()");
 
@@ -81,11 +82,60 @@ public final class DeploymentRules {
   private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The beans that keep separation of duties and validate what people hand in: where the
+   * application's own model of a process has one as a listener, a new version of that process keeps
+   * it on the same element for the same event. Removing them is an administrator's decision.
+   */
+  public static final Set<String> GUARD_BEANS =
+      Set.of("fourEyesGuard", "caseOwnership", "validateProcurementRequest", "validateRepairReport");
+
   private final Predicate<String> isBean;
+  private final Map<String, Set<String>> requiredGuards;
 
   /** @param isBean whether a name is a bean an expression could reach (the Spring context's beans) */
   public DeploymentRules(Predicate<String> isBean) {
+    this(isBean, Map.of());
+  }
+
+  /**
+   * @param requiredGuards per process id, the guard listeners ({@link #guards}) every new version must keep:
+   *                       those of the application's own models
+   */
+  public DeploymentRules(Predicate<String> isBean, Map<String, Set<String>> requiredGuards) {
     this.isBean = isBean;
+    this.requiredGuards = requiredGuards;
+  }
+
+  /** Per process id of a BPMN model, its guard listeners as "element id › event › bean". */
+  public static Map<String, Set<String>> guards(byte[] bpmn) {
+    Map<String, Set<String>> guards = new java.util.HashMap<>();
+    Document document = parse(bpmn);
+    NodeList processes = document.getElementsByTagNameNS("*", "process");
+    for (int p = 0; p < processes.getLength(); p++) {
+      Element process = (Element) processes.item(p);
+      Set<String> found = new java.util.TreeSet<>();
+      collectGuards(process, process.getAttribute("id"), found);
+      guards.put(process.getAttribute("id"), found);
+    }
+    return guards;
+  }
+
+  private static void collectGuards(Element element, String enclosingId, Set<String> found) {
+    String id = element.hasAttribute("id") ? element.getAttribute("id") : enclosingId;
+    String tag = element.getLocalName();
+    if ((tag.equals("taskListener") || tag.equals("executionListener")) && element.hasAttribute("delegateExpression")) {
+      String bean = element.getAttribute("delegateExpression").strip().replaceAll("^\\$\\{\\s*|\\s*}$", "");
+      if (GUARD_BEANS.contains(bean)) {
+        found.add(id + " › " + element.getAttribute("event") + " › ${" + bean + "}");
+      }
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        collectGuards(child, id, found);
+      }
+    }
   }
 
   public List<Problem> check(Map<String, byte[]> resources) {
@@ -118,8 +168,7 @@ public final class DeploymentRules {
     return problems;
   }
 
-  private void checkXml(String file, byte[] bytes, boolean dmn, Set<String> formIds, List<Problem> problems) {
-    Document document;
+  private static Document parse(byte[] bytes) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -128,13 +177,34 @@ public final class DeploymentRules {
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
-      document = builder.parse(new ByteArrayInputStream(bytes));
+      return builder.parse(new ByteArrayInputStream(bytes));
     } catch (Exception e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  private void checkXml(String file, byte[] bytes, boolean dmn, Set<String> formIds, List<Problem> problems) {
+    Document document;
+    try {
+      document = parse(bytes);
+    } catch (IllegalArgumentException e) {
       problems.add(new Problem(file, "-", "不是有效的 XML（不允许 DOCTYPE）", "not well-formed XML (no DOCTYPE allowed): "
           + e.getMessage()));
       return;
     }
     checkElement(file, document.getDocumentElement(), "-", dmn, formIds, problems);
+    if (!dmn) {
+      guards(bytes).forEach((processId, found) -> {
+        for (String required : requiredGuards.getOrDefault(processId, Set.of())) {
+          if (!found.contains(required)) {
+            String elementId = required.split(" › ", 2)[0];
+            problems.add(new Problem(file, elementId, "缺少职责分离或校验监听器 " + required
+                + "（四眼原则、首问负责、申请校验必须保留，改动只限系统管理员）", "the separation-of-duties or validation listener "
+                + required + " of the application's model is missing (it must stay; only an administrator may remove it)"));
+          }
+        }
+      });
+    }
   }
 
   private void checkElement(String file, Element element, String enclosingId, boolean dmn, Set<String> formIds,
@@ -252,6 +322,8 @@ public final class DeploymentRules {
   List<String> expressionProblems(String body) {
     List<String> tokens = tokens(body);
     Set<String> problems = new LinkedHashSet<>();
+    // the dots that belong to a chain starting at a name; any other dot reaches into a value ('x'.getClass())
+    boolean[] inChain = new boolean[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
       if (token.equals("[")) {
@@ -266,6 +338,7 @@ public final class DeploymentRules {
       while (j < tokens.size()) {
         if (tokens.get(j).equals(".") && j + 1 < tokens.size() && isIdentifier(tokens.get(j + 1))) {
           chain.append('.').append(tokens.get(j + 1));
+          inChain[j] = true;
           j += 2;
         } else if (tokens.get(j).equals("(")) {
           chain.append("()");
@@ -281,6 +354,11 @@ public final class DeploymentRules {
         }
       } else if (!ALLOWED_CALLS.contains(shape)) {
         problems.add("调用了不允许的方法或属性 " + shape + " / calls " + shape + ", which is not an allowed call");
+      }
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).equals(".") && !inChain[i]) {
+        problems.add("对值调用方法或读取属性，不允许 / calls a method or reads a property of a value, which is not allowed");
       }
     }
     return List.copyOf(problems);

@@ -75,17 +75,12 @@ class ProcessOwnersDeployTest {
     ProcessInstance running = start(2500);
     assertThat(approvalLevels(running)).containsExactly("general-affairs", "principal");
 
-    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, String> files = procurementForms();
     files.put("procurement.bpmn", read("processes/procurement.bpmn"));
     String table = read("processes/procurement-approval.dmn");
     String changed = table.replace("<text>&gt; 2000</text>", "<text>&gt; 3000</text>");
     assertThat(changed).isNotEqualTo(table);
     files.put("procurement-approval.dmn", changed);
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.filter(path -> path.getFileName().toString().startsWith("procurement-")).toList()) {
-        files.put(form.getFileName().toString(), Files.readString(form));
-      }
-    }
     Answer answer = deploy(OWNER, "threshold-3000", files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("deployedDecisionDefinitions").toString()).contains("procurement-approval");
@@ -113,6 +108,22 @@ class ProcessOwnersDeployTest {
             "<bpmn:serviceTask id=\"Task_Engine\" camunda:expression=\"${execution.getProcessEngineServices()"
                 + ".getIdentityService().deleteUser('admin')}\" />",
             "execution.getProcessEngineServices().getIdentityService().deleteUser()"),
+        Arguments.of("a method called on a literal", "Task_Literal",
+            "<bpmn:serviceTask id=\"Task_Literal\" camunda:expression=\"${''.getClass().forName('java.lang.Runtime')}\" />",
+            "对值调用方法或读取属性"),
+        Arguments.of("a property read through brackets", "Task_Brackets",
+            "<bpmn:userTask id=\"Task_Brackets\" camunda:assignee=\"${execution['processEngineServices']}\" />",
+            "使用了 [..] 访问"),
+        Arguments.of("a method called on a parenthesised value", "Task_Paren",
+            "<bpmn:userTask id=\"Task_Paren\" camunda:assignee=\"${(execution).getProcessEngine()}\" />",
+            "对值调用方法或读取属性"),
+        Arguments.of("a Spin function", "Flow_Spin",
+            "<bpmn:userTask id=\"Flow_Spin\" camunda:assignee=\"${S(requesterId).prop('x')}\" />",
+            "S().prop()"),
+        Arguments.of("an execution listener expression calling a bean method", "Task_ListenerExpression",
+            "<bpmn:userTask id=\"Task_ListenerExpression\"><bpmn:extensionElements><camunda:executionListener"
+                + " event=\"start\" expression=\"${ledgerService.toString()}\" /></bpmn:extensionElements></bpmn:userTask>",
+            "ledgerService.toString()"),
         Arguments.of("a delegate expression naming an unlisted bean", "Task_Delegate",
             "<bpmn:serviceTask id=\"Task_Delegate\" camunda:delegateExpression=\"${processEngine}\" />",
             "委托表达式 ${processEngine} 不是允许的应用组件"),
@@ -143,6 +154,36 @@ class ProcessOwnersDeployTest {
     assertThat(answer.message()).contains("部署被拒绝", "deployment refused", key + ".bpmn › " + elementId, reason);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+  }
+
+  /** A process owner changes the rules, not who may act: the four-eyes listeners of procurement stay. */
+  @Test
+  void theSeparationOfDutiesListenersStay() throws IOException {
+    String model = read("processes/procurement.bpmn");
+    String without = model.replace(
+        "<camunda:taskListener delegateExpression=\"${fourEyesGuard}\" event=\"assignment\" />", "");
+    assertThat(without).isNotEqualTo(model);
+    Map<String, String> files = procurementForms();
+    files.put("procurement.bpmn", without);
+    long before = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCUREMENT).count();
+    Answer answer = deploy(OWNER, "no-four-eyes", files);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.message()).contains("procurement.bpmn › Task_ApproveRequest：缺少职责分离或校验监听器",
+        "Task_PurchaseGoods › assignment › ${fourEyesGuard}", "Task_InspectGoods › assignment › ${fourEyesGuard}");
+    assertThat(answer.message()).doesNotContain("complete › ${fourEyesGuard}");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCUREMENT).count()).isEqualTo(before);
+    assertThat(DeploymentGuard.applicationGuards().get(PROCUREMENT))
+        .contains("Task_ApproveRequest › complete › ${fourEyesGuard}", "StartEvent_PurchaseRequested › start › ${validateProcurementRequest}");
+  }
+
+  private static Map<String, String> procurementForms() throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(path -> path.getFileName().toString().startsWith("procurement-")).toList()) {
+        files.put(form.getFileName().toString(), Files.readString(form));
+      }
+    }
+    return files;
   }
 
   @Test
