@@ -37,6 +37,9 @@ public class ApiSecurityConfiguration {
   /** Logistics KPIs (/api/metrics): those who supervise and pay. */
   public static final Set<String> METRICS_READERS = groups(LOGISTICS_HEAD, GENERAL_AFFAIRS, PRINCIPAL, FINANCE);
 
+  /** The deployment guard's dry-run (/api/deployments/check): those who deploy. */
+  public static final Set<String> DEPLOYERS = groups(CampusGroup.PROCESS_OWNERS);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -59,7 +62,8 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/ledger/**", LEDGER_READERS),
         Rule.of("/api/assets", ASSET_READERS),
         Rule.of("/api/assets/**", ASSET_READERS),
-        Rule.of("/api/metrics/**", METRICS_READERS));
+        Rule.of("/api/metrics/**", METRICS_READERS),
+        Rule.of("/api/deployments/**", DEPLOYERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

@@ -86,6 +86,11 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     configuration.getCustomPreDeployers().add(0, (Deployer) this::guard);
   }
 
+  /** The rules' verdict on these resources, as the guard would give it to a process owner: empty = deployable. */
+  public List<DeploymentRules.Problem> check(Map<String, byte[]> resources) {
+    return rules.check(resources);
+  }
+
   private void guard(DeploymentEntity deployment) {
     if (!deployment.isNew() || !applies(deployment)) {
       return;

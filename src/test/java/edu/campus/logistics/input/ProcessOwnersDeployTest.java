@@ -316,8 +316,44 @@ class ProcessOwnersDeployTest {
         """.formatted(key, id, task).strip();
   }
 
+  /** The dry-run gives the guard's verdict and deploys nothing, whatever the verdict. */
+  @Test
+  void theDryRunGivesTheSameVerdictWithoutDeploying() throws IOException {
+    String key = "owner-dry-run";
+    Map<String, String> refused = Map.of(key + ".bpmn", model(key,
+        "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />"));
+    Answer check = multipart("/api/deployments/check", OWNER, key, refused);
+    assertThat(check.status()).as(check.body()).isEqualTo(200);
+    assertThat(check.json().path("deployable").asBoolean()).isFalse();
+    assertThat(check.json().path("problems").get(0).path("elementId").asText()).isEqualTo("Task_Class");
+    assertThat(check.json().path("problems").get(0).path("zh").asText()).contains("不允许调用 Java 类");
+    Answer deploy = deploy(OWNER, key, refused);
+    assertThat(deploy.status()).isEqualTo(400);
+    assertThat(deploy.message()).contains(check.json().path("problems").get(0).path("en").asText());
+
+    Map<String, String> fine = procurementForms();
+    fine.put("procurement.bpmn", read("processes/procurement.bpmn"));
+    long before = repositoryService.createDeploymentQuery().count();
+    Answer ok = multipart("/api/deployments/check", OWNER, key, fine);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.json().path("deployable").asBoolean()).isTrue();
+    assertThat(ok.json().path("problems").size()).isZero();
+    assertThat(repositoryService.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(before);
+
+    Answer staff = multipart("/api/deployments/check", STAFF, key, fine);
+    assertThat(staff.status()).isEqualTo(403);
+  }
+
   /** What Camunda Modeler 5 sends when its deploy button is pressed, with the given files. */
   private Answer deploy(String user, String name, Map<String, String> files) {
+    Answer answer = multipart("/engine-rest/deployment/create", user, name, files);
+    if (answer.status() == 200 && !deployed.contains(answer.json().path("id").asText())) {
+      deployed.add(answer.json().path("id").asText());
+    }
+    return answer;
+  }
+
+  private Answer multipart(String path, String user, String name, Map<String, String> files) {
     String boundary = "----CampusBoundary" + UUID.randomUUID().toString().replace("-", "");
     StringBuilder body = new StringBuilder();
     Map<String, String> fields = new LinkedHashMap<>();
@@ -329,11 +365,6 @@ class ProcessOwnersDeployTest {
         .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
         .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
     body.append("--").append(boundary).append("--\r\n");
-    Answer answer = http.send("POST", "/engine-rest/deployment/create", user, user,
-        "multipart/form-data; boundary=" + boundary, body.toString());
-    if (answer.status() == 200 && !deployed.contains(answer.json().path("id").asText())) {
-      deployed.add(answer.json().path("id").asText());
-    }
-    return answer;
+    return http.send("POST", path, user, user, "multipart/form-data; boundary=" + boundary, body.toString());
   }
 }
