@@ -6,6 +6,7 @@ import static edu.campus.logistics.identity.CampusGroup.INSPECTORS;
 import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_HEAD;
 import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_STAFF;
 import static edu.campus.logistics.identity.CampusGroup.PRINCIPAL;
+import static edu.campus.logistics.identity.CampusGroup.PROCESS_OWNERS;
 import static edu.campus.logistics.identity.CampusGroup.PURCHASING;
 import static edu.campus.logistics.identity.CampusGroup.SCHOOL_COMMITTEE;
 import static edu.campus.logistics.identity.CampusGroup.STAFF;
@@ -32,8 +33,14 @@ public final class AccessPolicy {
    * @param cockpit whether the group uses Cockpit (and may read all definitions, instances and history)
    * @param starts  process keys the group may start (READ + CREATE_INSTANCE)
    * @param worksOn process keys whose tasks the group works on (READ, so Tasklist can show diagram and forms)
+   * @param deploys whether the group deploys models (CREATE on deployments, e.g. from Camunda Modeler); what
+   *                it deploys passes {@code input/DeploymentGuard} first
    */
-  public record GroupAccess(boolean cockpit, Set<String> starts, Set<String> worksOn) {
+  public record GroupAccess(boolean cockpit, Set<String> starts, Set<String> worksOn, boolean deploys) {
+
+    GroupAccess(boolean cockpit, Set<String> starts, Set<String> worksOn) {
+      this(cockpit, starts, worksOn, false);
+    }
   }
 
   private static final Map<CampusGroup, GroupAccess> ACCESS = new EnumMap<>(CampusGroup.class);
@@ -55,6 +62,8 @@ public final class AccessPolicy {
     ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
         Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION)));
     ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
+    // process owners change the models: deploy and read everything in Cockpit, start and work on nothing
+    ACCESS.put(PROCESS_OWNERS, new GroupAccess(true, Set.of(), Set.of(), true));
   }
 
   private AccessPolicy() {

@@ -42,6 +42,8 @@ public class ApiSecurityConfiguration {
 
   /** Operations (/api/admin: backup): administrators only. */
   public static final Set<String> ADMINISTRATORS = groups();
+  /** The deployment guard's dry-run (/api/deployments/check): those who deploy. */
+  public static final Set<String> DEPLOYERS = groups(CampusGroup.PROCESS_OWNERS);
 
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
@@ -67,7 +69,8 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/assets/**", ASSET_READERS),
         Rule.of("/api/metrics/**", METRICS_READERS),
         Rule.of("/api/exports/**", EXPORT_READERS),
-        Rule.of("/api/admin/**", ADMINISTRATORS));
+        Rule.of("/api/admin/**", ADMINISTRATORS),
+        Rule.of("/api/deployments/**", DEPLOYERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

@@ -15,7 +15,9 @@ public enum CampusGroup {
   LOGISTICS_STAFF("logistics-staff", "后勤人员"),
   TECHNICIANS("technicians", "维修工"),
   LOGISTICS_HEAD("logistics-head", "后勤负责人"),
-  FINANCE("finance", "财务");
+  FINANCE("finance", "财务"),
+  /** Change the models (deploy through REST, e.g. from Camunda Modeler) and read them in Cockpit. */
+  PROCESS_OWNERS("process-owners", "流程管理员");
 
   /** Camunda's own administrators group, created by the starter together with the admin user. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";

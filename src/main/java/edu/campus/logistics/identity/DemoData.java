@@ -6,6 +6,7 @@ import static edu.campus.logistics.identity.CampusGroup.INSPECTORS;
 import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_HEAD;
 import static edu.campus.logistics.identity.CampusGroup.LOGISTICS_STAFF;
 import static edu.campus.logistics.identity.CampusGroup.PRINCIPAL;
+import static edu.campus.logistics.identity.CampusGroup.PROCESS_OWNERS;
 import static edu.campus.logistics.identity.CampusGroup.PURCHASING;
 import static edu.campus.logistics.identity.CampusGroup.SCHOOL_COMMITTEE;
 import static edu.campus.logistics.identity.CampusGroup.STAFF;
@@ -49,7 +50,7 @@ public class DemoData implements ApplicationRunner {
   public static final List<DemoUser> USERS = List.of(
       new DemoUser("zhangwei", "张", "伟", "语文教师", List.of(STAFF)),
       new DemoUser("liuyang", "刘", "洋", "数学教师", List.of(STAFF)),
-      new DemoUser("wangfang", "王", "芳", "总务主任", List.of(STAFF, GENERAL_AFFAIRS)),
+      new DemoUser("wangfang", "王", "芳", "总务主任", List.of(STAFF, GENERAL_AFFAIRS, PROCESS_OWNERS)),
       new DemoUser("lijianguo", "李", "建国", "校长", List.of(STAFF, PRINCIPAL, SCHOOL_COMMITTEE)),
       new DemoUser("chenjing", "陈", "静", "副校长", List.of(STAFF, SCHOOL_COMMITTEE)),
       new DemoUser("zhaolei", "赵", "磊", "采购员", List.of(STAFF, PURCHASING)),

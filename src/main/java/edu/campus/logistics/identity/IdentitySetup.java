@@ -75,6 +75,10 @@ public class IdentitySetup implements ApplicationRunner {
       collect(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
+    if (access.deploys()) {
+      // a new deployment needs CREATE; Modeler's deploy and Cockpit's deployment view read them
+      collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
+    }
     for (String key : access.worksOn()) {
       collect(grants, Resources.PROCESS_DEFINITION, key, Permissions.READ);
     }

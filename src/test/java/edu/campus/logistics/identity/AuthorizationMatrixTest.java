@@ -56,30 +56,31 @@ class AuthorizationMatrixTest {
 
   /**
    * Columns: the six processes (S = start and read, R = read definition only, - = nothing) | webapps
-   * Tasklist, Cockpit, Admin (Y/-) | /api/ledger, /api/assets, /actuator, /api/metrics, /api/exports (Y/-).
-   * Same as docs/security.md.
+   * Tasklist, Cockpit, Admin (Y/-) | /api/ledger, /api/assets, /actuator, /api/metrics, /api/exports
+   * (Y/-) | deploys models (Y/-). Same as docs/security.md.
    */
   private static final String MATRIX = """
-      staff            | S S S - - - | Y - - | - - - - -
-      general-affairs  | S S S R R S | Y Y - | Y Y - Y -
-      principal        | S S S R R R | Y Y - | Y Y - Y Y
-      school-committee | R - - - - - | Y - - | - - - - -
-      purchasing       | S - - - - - | Y - - | Y Y - - -
-      inspectors       | R - - - - - | Y - - | Y Y - - -
-      warehouse        | R S - - - S | Y - - | Y Y - - -
-      logistics-staff  | - - S R - - | Y - - | - Y - - -
-      technicians      | - - S - - - | Y - - | - Y - - -
-      logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y
-      finance          | R R R R R R | Y Y - | Y Y - Y Y
-      camunda-admin    | S S S S S S | Y Y Y | Y Y Y Y Y
+      staff            | S S S - - - | Y - - | - - - - - | -
+      general-affairs  | S S S R R S | Y Y - | Y Y - Y - | -
+      principal        | S S S R R R | Y Y - | Y Y - Y Y | -
+      school-committee | R - - - - - | Y - - | - - - - - | -
+      purchasing       | S - - - - - | Y - - | Y Y - - - | -
+      inspectors       | R - - - - - | Y - - | Y Y - - - | -
+      warehouse        | R S - - - S | Y - - | Y Y - - - | -
+      logistics-staff  | - - S R - - | Y - - | - Y - - - | -
+      technicians      | - - S - - - | Y - - | - Y - - - | -
+      logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y | -
+      finance          | R R R R R R | Y Y - | Y Y - Y Y | -
+      process-owners   | R R R R R R | Y Y - | - - - - - | Y
+      camunda-admin    | S S S S S S | Y Y Y | Y Y Y Y Y | Y
       """;
 
   /** Groups that see every process task read-only in Cockpit and Tasklist (READ_TASK on all definitions). */
   private static final List<String> COCKPIT_GROUPS =
-      List.of("general-affairs", "principal", "logistics-head", "finance", CampusGroup.CAMUNDA_ADMIN);
+      List.of("general-affairs", "principal", "logistics-head", "finance", "process-owners", CampusGroup.CAMUNDA_ADMIN);
 
   private record Row(String group, Map<String, String> processes, Map<String, Boolean> apps,
-                     Map<String, Boolean> api) {
+                     Map<String, Boolean> api, boolean deploys) {
   }
 
   @LocalServerPort
@@ -124,7 +125,7 @@ class AuthorizationMatrixTest {
       for (int i = 0; i < API_FAMILIES.size(); i++) {
         apiRights.put(API_FAMILIES.get(i), api[i].equals("Y"));
       }
-      rows.add(new Row(parts[0].trim(), processRights, appRights, apiRights));
+      rows.add(new Row(parts[0].trim(), processRights, appRights, apiRights, parts[4].trim().equals("Y")));
     }
     return rows;
   }
@@ -150,6 +151,15 @@ class AuthorizationMatrixTest {
           assertThat(start).as("may start").isEqualTo(cell.getValue().equals("S"));
           assertThat(read).as("may read the definition").isEqualTo(!cell.getValue().equals("-"));
         })));
+  }
+
+  /** Deploying needs CREATE on deployments (the rest is DeploymentGuard's, tested in ProcessOwnersDeployTest). */
+  @TestFactory
+  Stream<DynamicTest> deployRights() {
+    return rows().stream().map(row -> dynamicTest(row.group() + " deploys: " + (row.deploys() ? "yes" : "no"), () -> {
+      boolean deploys = authorized("matrix-probe", List.of(row.group()), Permissions.CREATE, Resources.DEPLOYMENT, "*");
+      assertThat(deploys).isEqualTo(row.deploys());
+    }));
   }
 
   private boolean authorized(String user, List<String> groups, Permission permission, Resource resource, String id) {
