@@ -237,19 +237,18 @@ public class LedgerService {
 
   /**
    * The catalogue item with this name and spec (trimmed, case-insensitive), created with a generated
-   * code ({@code <CATEGORY>-<n>}) when there is none. Used when purchased goods are stocked. Additions
-   * to the catalogue are serialized by a lock row ({@code ledger_lock}), taken before any balance row
-   * is locked, so that two transactions adding the same item yield one item and neither fails.
+   * code ({@code <CATEGORY>-<n>}) when there is none. Used when purchased goods are stocked. Look-ups and
+   * additions are serialized by a lock row ({@code ledger_lock}), taken before any balance row is
+   * locked and held to the end of the stocking's transaction, so that two transactions adding the
+   * same item yield one item and neither fails.
    */
   public Item findOrRegisterItem(String name, String spec, String unit, String category) {
     String normalizedSpec = spec == null ? "" : spec.trim();
-    Optional<Item> known = findByNameAndSpec(name, normalizedSpec);
-    if (known.isPresent()) {
-      return known.get();
-    }
-    // concurrent stockings of the same new item wait here, then find the item the first one created
+    // concurrent stockings of the same new item wait here, then find the item the first one created; the
+    // lock comes first (no unlocked look-up before it): H2 may answer a repeated identical query from the
+    // result it gave before the other transaction committed
     jdbc.queryForObject("select name from ledger_lock where name = 'catalogue' for update", String.class);
-    known = findByNameAndSpec(name, normalizedSpec);
+    Optional<Item> known = findByNameAndSpec(name, normalizedSpec);
     if (known.isPresent()) {
       return known.get();
     }
