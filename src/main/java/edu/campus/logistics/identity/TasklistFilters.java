@@ -70,7 +70,8 @@ public class TasklistFilters implements ApplicationRunner {
         List.of(CampusGroup.LOGISTICS_STAFF.id()));
     int priority = 0;
     for (CampusGroup group : CampusGroup.values()) {
-      if (group == CampusGroup.STAFF) {
+      if (group == CampusGroup.STAFF || group == CampusGroup.PROCESS_OWNERS) {
+        // everyone files requests; process owners deploy models: neither group is a task queue
         continue;
       }
       ensure(queueName(group), group.displayName() + "的全部任务（含已认领）", priority++, "#9333ea",

@@ -93,10 +93,16 @@ public final class CamundaForm {
    * leaves the field, as a person moves on, so that its validation shows before the next action.
    */
   public CamundaForm fill(String label, String value) {
-    WebElement input = control(label);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(value);
-    browser.script("arguments[0].blur();", input);
+    // a form re-rendering while the keys arrive can swallow the selection: type again, at most three times
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      WebElement input = control(label);
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(value);
+      if (value.equals(control(label).getDomProperty("value"))) {
+        break;
+      }
+    }
+    browser.script("arguments[0].blur();", control(label));
     return this;
   }
 
