@@ -84,18 +84,6 @@ class ProcurementRegisterExport {
     sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(REQUESTED_COLUMN, totals[0], ACTUAL_COLUMN, totals[1])));
   }
 
-  static String status(HistoricProcessInstance instance, String outcome) {
-    if (outcome != null) {
-      return Labels.word(outcome);
-    }
-    return switch (instance.getState()) {
-      case HistoricProcessInstance.STATE_ACTIVE -> "进行中";
-      case HistoricProcessInstance.STATE_SUSPENDED -> "已挂起";
-      case HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED, HistoricProcessInstance.STATE_INTERNALLY_TERMINATED -> "已终止";
-      default -> "已结束";
-    };
-  }
-
   private static String lines(JsonNode items) {
     return elements(items).map(line -> text(line, "name") + optional(" ", text(line, "spec")) + " ×"
         + text(line, "quantity") + text(line, "unit") + optional(" 单价 ", text(line, "unitPrice")))
