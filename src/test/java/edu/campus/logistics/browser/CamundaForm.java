@@ -91,19 +91,26 @@ public final class CamundaForm {
   /**
    * Types into the text, number or text-area field with this label (replacing what it held) and
    * leaves the field, as a person moves on, so that its validation shows before the next action.
+   *
+   * <p>form-js commits typed text 300 ms later or on leaving the field, and reads the input's value
+   * only then; a re-render of the form in between (the previous field's commit recomputing the
+   * estimate) puts the old value back into the input, and that old value is what gets committed. So
+   * the field is checked once the form has re-rendered after leaving it, and typed again (at most
+   * three times) when it no longer shows the value; a field that never keeps it fails the test.
    */
   public CamundaForm fill(String label, String value) {
-    // a form re-rendering while the keys arrive can swallow the selection: type again, at most three times
     for (int attempt = 1; attempt <= 3; attempt++) {
       WebElement input = control(label);
       input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
       input.sendKeys(value);
+      browser.script("arguments[0].blur();", control(label));
+      browser.pause(Duration.ofMillis(150));
       if (value.equals(control(label).getDomProperty("value"))) {
-        break;
+        return this;
       }
     }
-    browser.script("arguments[0].blur();", control(label));
-    return this;
+    throw new IllegalStateException(label + " in " + description + " does not keep the typed value " + value
+        + "; it shows " + control(label).getDomProperty("value"));
   }
 
   /** Picks the radio option or checkbox with this option text in the field with this label. */
