@@ -36,7 +36,7 @@ class ProcessApplicationTest {
     Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(procurement.getDeploymentId()).singleResult();
     assertThat(deployment.getName()).isEqualTo("campus-logistics");
     List<String> resources = repositoryService.getDeploymentResources(deployment.getId()).stream().map(Resource::getName).toList();
-    assertThat(resources).contains("processes/procurement.bpmn", "forms/procurement-start.form")
+    assertThat(resources).contains("processes/procurement/procurement.bpmn", "forms/procurement/procurement-start.form")
         .anyMatch(name -> name.endsWith(".form") && !name.endsWith("-start.form"));
   }
 

@@ -67,10 +67,10 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     this.rules = new DeploymentRules(applicationContext::containsBean, applicationGuards());
   }
 
-  /** The guard listeners of the application's own models ({@code processes/*.bpmn} on the classpath). */
+  /** The guard listeners of the application's own models (every {@code .bpmn} under {@code processes/} on the classpath). */
   static Map<String, Set<String>> applicationGuards() throws IOException {
     Map<String, Set<String>> guards = new HashMap<>();
-    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
       try (InputStream in = model.getInputStream()) {
         guards.putAll(DeploymentRules.guards(in.readAllBytes()));
       }

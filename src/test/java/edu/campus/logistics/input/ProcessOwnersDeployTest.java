@@ -76,8 +76,8 @@ class ProcessOwnersDeployTest {
     assertThat(approvalLevels(running)).containsExactly("general-affairs", "principal");
 
     Map<String, String> files = procurementForms();
-    files.put("procurement.bpmn", read("processes/procurement.bpmn"));
-    String table = read("processes/procurement-approval.dmn");
+    files.put("procurement.bpmn", read("processes/procurement/procurement.bpmn"));
+    String table = read("processes/procurement/procurement-approval.dmn");
     String changed = table.replace("<text>&gt; 2000</text>", "<text>&gt; 3000</text>");
     assertThat(changed).isNotEqualTo(table);
     files.put("procurement-approval.dmn", changed);
@@ -159,7 +159,7 @@ class ProcessOwnersDeployTest {
   /** A process owner changes the rules, not who may act: the four-eyes listeners of procurement stay. */
   @Test
   void theSeparationOfDutiesListenersStay() throws IOException {
-    String model = read("processes/procurement.bpmn");
+    String model = read("processes/procurement/procurement.bpmn");
     String without = model.replace(
         "<camunda:taskListener delegateExpression=\"${fourEyesGuard}\" event=\"assignment\" />", "");
     assertThat(without).isNotEqualTo(model);
@@ -178,8 +178,8 @@ class ProcessOwnersDeployTest {
 
   private static Map<String, String> procurementForms() throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
-    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-      for (Path form : forms.filter(path -> path.getFileName().toString().startsWith("procurement-")).toList()) {
+    try (Stream<Path> forms = Files.list(Path.of("forms", "procurement"))) {
+      for (Path form : forms.toList()) {
         files.put(form.getFileName().toString(), Files.readString(form));
       }
     }
@@ -267,8 +267,8 @@ class ProcessOwnersDeployTest {
   void theApplicationsOwnModelsPass() throws IOException {
     Map<String, byte[]> resources = new LinkedHashMap<>();
     for (String folder : List.of("processes", "forms")) {
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
-        for (Path file : files.toList()) {
+      try (Stream<Path> files = Files.walk(Path.of(folder))) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
           resources.put(file.getFileName().toString(), Files.readAllBytes(file));
         }
       }
@@ -332,7 +332,7 @@ class ProcessOwnersDeployTest {
     assertThat(deploy.message()).contains(check.json().path("problems").get(0).path("en").asText());
 
     Map<String, String> fine = procurementForms();
-    fine.put("procurement.bpmn", read("processes/procurement.bpmn"));
+    fine.put("procurement.bpmn", read("processes/procurement/procurement.bpmn"));
     long before = repositoryService.createDeploymentQuery().count();
     Answer ok = multipart("/api/deployments/check", OWNER, key, fine);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
