@@ -30,7 +30,7 @@ public class ExportController {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
 
-  /** One export a caller may download: its Chinese title, its path, and whether it takes a period ({@code from}, {@code to}). */
+  /** One export a caller may download: its Chinese title, its path, whether it takes a period ({@code from}, {@code to}). */
   public record Available(String id, String title, String path, boolean period) {
   }
 

@@ -128,7 +128,8 @@ class LogisticsKpiBrowserIT {
     String to = (String) browser.script("return document.getElementById('kpi-to').value;");
     By ledgerExcel = By.cssSelector("#kpi-exports a[data-export='stock-ledger'][data-format='xlsx']");
     String href = browser.visible(ledgerExcel).getAttribute("href");
-    assertThat(href).as("the page's period").endsWith("/api/exports/stock-ledger?from=" + from + "&to=" + to + "&format=xlsx");
+    assertThat(href).as("the page's period")
+        .endsWith("/api/exports/stock-ledger?from=" + from + "&to=" + to + "&format=xlsx");
     assertThat(browser.visible(By.cssSelector("#kpi-exports a[data-export='assets'][data-format='csv']"))
         .getAttribute("href")).endsWith("/api/exports/assets?format=csv");
 
