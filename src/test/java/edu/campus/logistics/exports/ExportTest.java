@@ -2,7 +2,9 @@ package edu.campus.logistics.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.ItemCategory;
@@ -153,6 +155,24 @@ class ExportTest {
     HttpResponse<byte[]> unknown = get("/api/exports/stock-ledger?item=NO-SUCH-ITEM", "linna");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("unknown item code: NO-SUCH-ITEM");
+  }
+
+  @Test
+  void theListOfExportsForTheKpiPageLinksIsAnsweredToExportReadersOnly() throws IOException {
+    for (String reader : new String[] {"linna", "gaoming", "lijianguo"}) {
+      HttpResponse<byte[]> answer = get("/api/exports", reader);
+      assertThat(answer.statusCode()).as(reader).isEqualTo(200);
+      JsonNode exports = TestHttp.JSON.readTree(answer.body());
+      assertThat(exports).extracting(node -> node.path("title").asText())
+          .containsExactly("库存台账", "采购登记簿", "维修登记簿", "固定资产登记簿");
+      assertThat(exports).extracting(node -> node.path("path").asText()).containsExactly("/api/exports/stock-ledger",
+          "/api/exports/procurements", "/api/exports/repairs", "/api/exports/assets");
+      assertThat(exports).extracting(node -> node.path("period").asBoolean()).containsExactly(true, true, true, false);
+    }
+    for (String other : new String[] {"zhangwei", "wangfang", "wuxiaohong", "zhengkai"}) {
+      assertThat(get("/api/exports", other).statusCode()).as(other).isEqualTo(403);
+    }
+    assertThat(get("/api/exports", null).statusCode()).isEqualTo(401);
   }
 
   @Test

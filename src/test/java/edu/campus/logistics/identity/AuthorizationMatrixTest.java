@@ -227,7 +227,7 @@ class AuthorizationMatrixTest {
         "assets", List.of("/api/assets", "/api/assets?location=教学楼"),
         "actuator", List.of("/actuator", "/actuator/info"),
         "metrics", List.of("/api/metrics/summary", "/api/metrics/repairs?from=2026-01-01&to=2026-12-31"),
-        "exports", List.of("/api/exports/assets?format=csv", "/api/exports/stock-ledger?item=OFF-A4&format=csv"));
+        "exports", List.of("/api/exports", "/api/exports/assets?format=csv", "/api/exports/stock-ledger?item=OFF-A4&format=csv"));
     return rows().stream().flatMap(row -> row.api().entrySet().stream().flatMap(cell ->
         pathsByFamily.get(cell.getKey()).stream().map(path -> dynamicTest(
             row.group() + " GET " + path + ": " + (cell.getValue() ? 200 : 403), () -> {
