@@ -177,11 +177,11 @@ class ExportTest {
 
   @Test
   void theProcurementRegisterShowsTheRequestItsApprovalWhoAndWhenAndTheAmount() {
-    String businessKey = "CG-EXP-" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance request = as("zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, businessKey,
+    ProcessInstance request = as("zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         Map.of("department", "教务处", "reason", "审计导出测试", "neededBy", LocalDate.now().plusDays(14).toString(),
             "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
                 + "\"quantity\":2,\"unitPrice\":6.5}]")));
+    String businessKey = request.getBusinessKey();
     Task approval = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
     as("wangfang", () -> {
       tasks.claim(approval.getId(), "wangfang");
@@ -207,10 +207,10 @@ class ExportTest {
 
   @Test
   void theRepairRegisterShowsWhereWhatAndTheFirstResponder() {
-    String businessKey = "BX-EXP-" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance repair = as("liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR).businessKey(businessKey)
+    ProcessInstance repair = as("liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
         .setVariables(Map.of("location", "实验楼 / 305", "category", "plumbing", "description", "=1+1 水龙头漏水, 请尽快",
             "urgency", "urgent")).execute());
+    String businessKey = repair.getBusinessKey();
     Task report = tasks.createTaskQuery().processInstanceId(repair.getId()).taskDefinitionKey("Task_DispatchRepair").singleResult();
     as("zhengkai", () -> {
       tasks.claim(report.getId(), "zhengkai");
