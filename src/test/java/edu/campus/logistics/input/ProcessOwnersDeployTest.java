@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -54,6 +55,8 @@ class ProcessOwnersDeployTest {
   RuntimeService runtimeService;
   @Autowired
   ApplicationContext applicationContext;
+  @Autowired
+  DeploymentGuard guard;
 
   TestHttp http;
   final List<String> deployed = new ArrayList<>();
@@ -273,7 +276,9 @@ class ProcessOwnersDeployTest {
         }
       }
     }
-    assertThat(new DeploymentRules(applicationContext::containsBean).check(resources)).isEmpty();
+    assertThat(guard.check(resources)).isEmpty();
+    assertThat(ModelerRules.EXECUTION_PLATFORM_VERSION).as("the engine this application runs")
+        .isEqualTo(ProcessEngine.class.getPackage().getImplementationVersion());
     assertThat(DeploymentRules.ALLOWED_BEANS).allSatisfy(bean -> assertThat(applicationContext.containsBean(bean))
         .as(bean).isTrue());
   }
@@ -297,14 +302,17 @@ class ProcessOwnersDeployTest {
     return Files.readString(Path.of(path));
   }
 
-  /** A process start → the task under test → end, with history time to live, as Modeler writes it. */
+  /** A process start → the task under test → end, with history time to live and its diagram, as Modeler writes it. */
   static String model(String key, String task) {
     String id = task.replaceFirst("(?s)^<[^ ]+ id=\"([^\"]+)\".*$", "$1");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:modeler="http://camunda.org/schema/modeler/1.0"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="Definitions_%1$s" targetNamespace="http://campus.edu/logistics">
+            id="Definitions_%1$s" targetNamespace="http://campus.edu/logistics" exporter="Camunda Modeler"
+            exporterVersion="5.31.0" modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">
           <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P30D">
             <bpmn:startEvent id="Start" />
             <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="%2$s" />
@@ -312,6 +320,15 @@ class ProcessOwnersDeployTest {
             <bpmn:sequenceFlow id="Flow_2" sourceRef="%2$s" targetRef="End" />
             <bpmn:endEvent id="End" />
           </bpmn:process>
+          <bpmndi:BPMNDiagram id="BPMNDiagram_%1$s">
+            <bpmndi:BPMNPlane id="BPMNPlane_%1$s" bpmnElement="%1$s">
+              <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="152" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="%2$s_di" bpmnElement="%2$s"><dc:Bounds x="240" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="392" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="Flow_1_di" bpmnElement="Flow_1"><di:waypoint x="188" y="120" /><di:waypoint x="240" y="120" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="Flow_2_di" bpmnElement="Flow_2"><di:waypoint x="340" y="120" /><di:waypoint x="392" y="120" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """.formatted(key, id, task).strip();
   }
@@ -354,17 +371,6 @@ class ProcessOwnersDeployTest {
   }
 
   private Answer multipart(String path, String user, String name, Map<String, String> files) {
-    String boundary = "----CampusBoundary" + UUID.randomUUID().toString().replace("-", "");
-    StringBuilder body = new StringBuilder();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("deployment-name", name);
-    fields.put("deployment-source", "Camunda Modeler");
-    fields.forEach((field, value) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(field).append("\"\r\n\r\n").append(value).append("\r\n"));
-    files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
-        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return http.send("POST", path, user, user, "multipart/form-data; boundary=" + boundary, body.toString());
+    return ModelerUpload.send(http, path, user, name, files);
   }
 }
