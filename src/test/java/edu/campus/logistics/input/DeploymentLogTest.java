@@ -55,17 +55,18 @@ class DeploymentLogTest {
   PlatformTransactionManager transactions;
 
   TestHttp http;
-  final List<String> deployed = new ArrayList<>();
+  ModelerUpload modeler;
 
   @BeforeEach
   void users() {
     SingleGroupUsers.ensure(identityService);
     http = new TestHttp(port);
+    modeler = new ModelerUpload(http, repositoryService);
   }
 
   @AfterEach
   void undeploy() {
-    deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
+    modeler.undeployAll();
   }
 
   @Test
@@ -77,9 +78,9 @@ class DeploymentLogTest {
 
     Map<String, String> files = procurementWithThreshold(3000);
     String name = "threshold-3000-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer first = deploy(WANGFANG, name, files);
+    Answer first = modeler.deploy(WANGFANG, name, files);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
-    Answer second = deploy(WANGFANG, "threshold-3500", procurementWithThreshold(3500));
+    Answer second = modeler.deploy(WANGFANG, "threshold-3500", procurementWithThreshold(3500));
     assertThat(second.status()).as(second.body()).isEqualTo(200);
 
     Answer log = http.get("/api/deployments/log?maxResults=20", WANGFANG);
@@ -116,7 +117,7 @@ class DeploymentLogTest {
   @Test
   void aNewDefinitionHasNoPreviousVersion() {
     String key = "owner-allowed-log-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(WANGFANG, key, Map.of(key + ".bpmn", ProcessOwnersDeployTest.model(key,
+    Answer answer = modeler.deploy(WANGFANG, key, Map.of(key + ".bpmn", ProcessOwnersDeployTest.model(key,
         "<bpmn:userTask id=\"Task_Check\" />")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     JsonNode definition = entry(http.get("/api/deployments/log", WANGFANG), answer.json().path("id").asText())
@@ -140,7 +141,7 @@ class DeploymentLogTest {
   @Test
   void aRefusedAttemptIsShownToAdministrators() {
     String key = "owner-refused-log-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer refused = deploy(WANGFANG, key, Map.of(key + ".bpmn", ProcessOwnersDeployTest.model(key,
+    Answer refused = modeler.deploy(WANGFANG, key, Map.of(key + ".bpmn", ProcessOwnersDeployTest.model(key,
         "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />")));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(key).count()).isZero();
@@ -257,13 +258,5 @@ class DeploymentLogTest {
         + definition.path("key").asText() + " " + definition.path("previousVersion").asText() + " → "
         + definition.path("version").asText()));
     return versions;
-  }
-
-  private Answer deploy(String user, String name, Map<String, String> files) {
-    Answer answer = ModelerUpload.send(http, "/engine-rest/deployment/create", user, name, files);
-    if (answer.status() == 200) {
-      deployed.add(answer.json().path("id").asText());
-    }
-    return answer;
   }
 }

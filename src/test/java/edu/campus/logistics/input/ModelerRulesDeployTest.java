@@ -42,17 +42,18 @@ class ModelerRulesDeployTest {
   RepositoryService repositoryService;
 
   TestHttp http;
-  final List<String> deployed = new ArrayList<>();
+  ModelerUpload modeler;
 
   @BeforeEach
   void users() {
     SingleGroupUsers.ensure(identityService);
     http = new TestHttp(port);
+    modeler = new ModelerUpload(http, repositoryService);
   }
 
   @AfterEach
   void undeploy() {
-    deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
+    modeler.undeployAll();
   }
 
   /** A DMN table as Modeler writes it: one decision with its shape. */
@@ -140,14 +141,14 @@ class ModelerRulesDeployTest {
     String name = "modeler-rules-" + id;
     String file = name + suffix;
     Map<String, String> files = Map.of(file, model.apply(id));
-    Answer answer = deploy(OWNER, name, files);
+    Answer answer = modeler.deploy(OWNER, name, files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.message()).contains("部署被拒绝", file + " › " + elementId, problem);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKeyLike("%" + id).count()).isZero();
     assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKeyLike("%" + id).count()).isZero();
 
-    Answer check = ModelerUpload.send(http, "/api/deployments/check", OWNER, name, files);
+    Answer check = modeler.check(OWNER, name, files);
     assertThat(check.status()).as(check.body()).isEqualTo(200);
     assertThat(check.json().path("deployable").asBoolean()).isFalse();
     List<String> zh = new ArrayList<>();
@@ -164,7 +165,7 @@ class ModelerRulesDeployTest {
   @Test
   void aNewDecisionOnTheAllowListIsDeployed() {
     String id = "owner-allowed-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(OWNER, id, Map.of(id + ".dmn", table(id)));
+    Answer answer = modeler.deploy(OWNER, id, Map.of(id + ".dmn", table(id)));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(id).count()).isEqualTo(1);
   }
@@ -173,23 +174,15 @@ class ModelerRulesDeployTest {
   @Test
   void aProcessAnAdministratorDeployedIsKnown() {
     String key = "admin-new-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer refused = deploy(OWNER, key, Map.of(key + ".bpmn", process(key)));
+    Answer refused = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", process(key)));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.message()).contains("流程 id " + key + " 不是本应用已有的流程");
 
-    Answer introduced = deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", process(key)));
+    Answer introduced = modeler.deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", process(key)));
     assertThat(introduced.status()).as(introduced.body()).isEqualTo(200);
-    Answer changed = deploy(OWNER, key, Map.of(key + ".bpmn", process(key).replace("general-affairs", "principal")));
+    Answer changed = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", process(key).replace("general-affairs", "principal")));
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
         .getVersion()).isEqualTo(2);
-  }
-
-  private Answer deploy(String user, String name, Map<String, String> files) {
-    Answer answer = ModelerUpload.send(http, "/engine-rest/deployment/create", user, name, files);
-    if (answer.status() == 200) {
-      deployed.add(answer.json().path("id").asText());
-    }
-    return answer;
   }
 }

@@ -59,18 +59,18 @@ class ProcessOwnersDeployTest {
   DeploymentGuard guard;
 
   TestHttp http;
-  final List<String> deployed = new ArrayList<>();
+  ModelerUpload modeler;
 
   @BeforeEach
   void users() {
     SingleGroupUsers.ensure(identityService);
     http = new TestHttp(port);
+    modeler = new ModelerUpload(http, repositoryService);
   }
 
-  /** Other tests share this engine: what a test deployed is removed again, the application's models are the latest. */
   @AfterEach
   void undeploy() {
-    deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
+    modeler.undeployAll();
   }
 
   @Test
@@ -84,7 +84,7 @@ class ProcessOwnersDeployTest {
     String changed = table.replace("<text>&gt; 2000</text>", "<text>&gt; 3000</text>");
     assertThat(changed).isNotEqualTo(table);
     files.put("procurement-approval.dmn", changed);
-    Answer answer = deploy(OWNER, "threshold-3000", files);
+    Answer answer = modeler.deploy(OWNER, "threshold-3000", files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("deployedDecisionDefinitions").toString()).contains("procurement-approval");
 
@@ -152,7 +152,7 @@ class ProcessOwnersDeployTest {
   void codeIsRefusedAndNothingDeployed(String what, String elementId, String task, String reason) {
     String key = "owner-refused-" + UUID.randomUUID().toString().substring(0, 8);
     String name = "refused-" + key;
-    Answer answer = deploy(OWNER, name, Map.of(key + ".bpmn", model(key, task)));
+    Answer answer = modeler.deploy(OWNER, name, Map.of(key + ".bpmn", model(key, task)));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.message()).contains("部署被拒绝", "deployment refused", key + ".bpmn › " + elementId, reason);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
@@ -169,7 +169,7 @@ class ProcessOwnersDeployTest {
     Map<String, String> files = procurementForms();
     files.put("procurement.bpmn", without);
     long before = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCUREMENT).count();
-    Answer answer = deploy(OWNER, "no-four-eyes", files);
+    Answer answer = modeler.deploy(OWNER, "no-four-eyes", files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.message()).contains("procurement.bpmn › Task_ApproveRequest：缺少职责分离或校验监听器",
         "Task_PurchaseGoods › assignment › ${fourEyesGuard}", "Task_InspectGoods › assignment › ${fourEyesGuard}");
@@ -192,7 +192,7 @@ class ProcessOwnersDeployTest {
   @Test
   void everyProblemOfAModelIsListed() {
     String key = "owner-refused-all";
-    Answer answer = deploy(OWNER, key, Map.of(key + ".bpmn", model(key,
+    Answer answer = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", model(key,
         "<bpmn:scriptTask id=\"Task_A\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>"
             + "<bpmn:serviceTask id=\"Task_B\" camunda:class=\"java.lang.Runtime\" />"), "notes.txt", "hello"));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -209,7 +209,7 @@ class ProcessOwnersDeployTest {
         + "</bpmn:extensionElements></bpmn:userTask>";
     String model = model(key, tasks);
     assertThat(model).contains("<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\" />");
-    Answer answer = deploy(OWNER, key, Map.of(key + ".bpmn", model
+    Answer answer = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", model
         .replace("<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\" />",
             "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\">"
                 + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">${decision == 'approve'}"
@@ -221,7 +221,7 @@ class ProcessOwnersDeployTest {
   @Test
   void anAdministratorMayDeployAnything() {
     String key = "admin-script-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", model(key,
+    Answer answer = modeler.deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", model(key,
         "<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
@@ -229,7 +229,7 @@ class ProcessOwnersDeployTest {
   @Test
   void staffMayNotDeploy() {
     String key = "staff-deploy-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(STAFF, key, Map.of(key + ".bpmn", model(key, "<bpmn:userTask id=\"Task_Plain\" />")));
+    Answer answer = modeler.deploy(STAFF, key, Map.of(key + ".bpmn", model(key, "<bpmn:userTask id=\"Task_Plain\" />")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
     assertThat(answer.message()).contains(STAFF, "CREATE");
     assertThat(repositoryService.createDeploymentQuery().deploymentName(key).count()).isZero();
@@ -339,38 +339,25 @@ class ProcessOwnersDeployTest {
     String key = "owner-dry-run";
     Map<String, String> refused = Map.of(key + ".bpmn", model(key,
         "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />"));
-    Answer check = multipart("/api/deployments/check", OWNER, key, refused);
+    Answer check = modeler.check(OWNER, key, refused);
     assertThat(check.status()).as(check.body()).isEqualTo(200);
     assertThat(check.json().path("deployable").asBoolean()).isFalse();
     assertThat(check.json().path("problems").get(0).path("elementId").asText()).isEqualTo("Task_Class");
     assertThat(check.json().path("problems").get(0).path("zh").asText()).contains("不允许调用 Java 类");
-    Answer deploy = deploy(OWNER, key, refused);
+    Answer deploy = modeler.deploy(OWNER, key, refused);
     assertThat(deploy.status()).isEqualTo(400);
     assertThat(deploy.message()).contains(check.json().path("problems").get(0).path("en").asText());
 
     Map<String, String> fine = procurementForms();
     fine.put("procurement.bpmn", read("processes/procurement/procurement.bpmn"));
     long before = repositoryService.createDeploymentQuery().count();
-    Answer ok = multipart("/api/deployments/check", OWNER, key, fine);
+    Answer ok = modeler.check(OWNER, key, fine);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().path("deployable").asBoolean()).isTrue();
     assertThat(ok.json().path("problems").size()).isZero();
     assertThat(repositoryService.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(before);
 
-    Answer staff = multipart("/api/deployments/check", STAFF, key, fine);
+    Answer staff = modeler.check(STAFF, key, fine);
     assertThat(staff.status()).isEqualTo(403);
-  }
-
-  /** What Camunda Modeler 5 sends when its deploy button is pressed, with the given files. */
-  private Answer deploy(String user, String name, Map<String, String> files) {
-    Answer answer = multipart("/engine-rest/deployment/create", user, name, files);
-    if (answer.status() == 200 && !deployed.contains(answer.json().path("id").asText())) {
-      deployed.add(answer.json().path("id").asText());
-    }
-    return answer;
-  }
-
-  private Answer multipart(String path, String user, String name, Map<String, String> files) {
-    return ModelerUpload.send(http, path, user, name, files);
   }
 }
