@@ -11,7 +11,6 @@ import edu.campus.logistics.identity.SingleGroupUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
