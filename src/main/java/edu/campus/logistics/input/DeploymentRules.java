@@ -142,7 +142,7 @@ public final class DeploymentRules {
       NodeList definitions = document.getElementsByTagNameNS("*", tag);
       for (int i = 0; i < definitions.getLength(); i++) {
         Element definition = (Element) definitions.item(i);
-        if (tag.equals("decision") || "true".equals(definition.getAttribute("isExecutable"))) {
+        if (tag.equals("decision") || ModelerRules.executable(definition)) {
           ids.add(definition.getAttribute("id"));
         }
       }

@@ -66,8 +66,7 @@ final class ModelerRules {
       checkDiagram(file, root, rootId, DRAWN_BPMN, null, "bpmnElement", "BPMNDiagram", problems);
       for (Element process : elements(root, "process")) {
         String id = process.getAttribute("id");
-        if (BPMN.equals(process.getNamespaceURI()) && "true".equals(process.getAttribute("isExecutable"))
-            && !known.processes().test(id)) {
+        if (BPMN.equals(process.getNamespaceURI()) && executable(process) && !known.processes().test(id)) {
           problems.add(new Problem(file, id, "流程 id " + id
               + " 不是本应用已有的流程：新流程由系统管理员部署，或由其列入 campus.deployments.allowed-new-ids",
               "process id " + id + " is not a process this application knows: an administrator deploys a new process,"
@@ -75,6 +74,11 @@ final class ModelerRules {
         }
       }
     }
+  }
+
+  /** Whether the engine deploys this process: {@code isExecutable="true"}, or no {@code isExecutable} at all. */
+  static boolean executable(Element process) {
+    return !process.hasAttribute("isExecutable") || process.getAttribute("isExecutable").equalsIgnoreCase("true");
   }
 
   private static void checkPlatform(String file, Element root, String rootId, List<Problem> problems) {

@@ -128,6 +128,9 @@ class ModelerRulesDeployTest {
         Arguments.of("a process id the application does not know", ".bpmn",
             (Function<String, String>) id -> process("owner-unknown-" + id),
             "owner-unknown-", "不是本应用已有的流程"),
+        Arguments.of("a process id the application does not know, without isExecutable", ".bpmn",
+            (Function<String, String>) id -> process("owner-unknown-" + id).replace(" isExecutable=\"true\"", ""),
+            "owner-unknown-", "不是本应用已有的流程"),
         Arguments.of("a decision id the application does not know", ".dmn",
             (Function<String, String>) id -> table("owner-unknown-" + id),
             "owner-unknown-", "不是本应用已有的决策"));
