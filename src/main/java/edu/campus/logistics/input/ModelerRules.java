@@ -76,7 +76,11 @@ final class ModelerRules {
     }
   }
 
-  /** Whether the engine deploys this process: {@code isExecutable="true"}, or no {@code isExecutable} at all. */
+  /**
+   * Whether the id of this process counts: {@code isExecutable="true"}, or no {@code isExecutable} at all
+   * (a new deployment skips such a process, but the engine takes it as executable when it parses a
+   * stored deployment again, so it is checked like one).
+   */
   static boolean executable(Element process) {
     return !process.hasAttribute("isExecutable") || process.getAttribute("isExecutable").equalsIgnoreCase("true");
   }
