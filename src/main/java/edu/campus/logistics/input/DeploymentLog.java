@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every new deployment, in the project's tables {@code deployment_log}, {@code deployment_log_file}
- * and {@code deployment_log_definition} (migration V3): who deployed (the engine's authenticated
+ * and {@code deployment_log_definition} (migration V5__deployment_log.sql): who deployed (the engine's authenticated
  * user; none = the application's own deployment at start-up or its Java code), when, which files,
  * and for each process and decision definition its previous and new version. A deployment is
  * written by the last deployer inside the engine's deploy command, in the deployment's own
