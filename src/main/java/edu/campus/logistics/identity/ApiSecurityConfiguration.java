@@ -42,7 +42,7 @@ public class ApiSecurityConfiguration {
 
   /** Operations (/api/admin: backup): administrators only. */
   public static final Set<String> ADMINISTRATORS = groups();
-  /** The deployment guard's dry-run (/api/deployments/check): those who deploy. */
+  /** The deployment guard's dry-run (/api/deployments/check) and the deployment log (/api/deployments/log): those who deploy. */
   public static final Set<String> DEPLOYERS = groups(CampusGroup.PROCESS_OWNERS);
 
   /** One's own requests and reports (/api/my: 我的申请): everyone with a campus group. */
