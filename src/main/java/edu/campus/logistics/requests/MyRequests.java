@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -55,6 +56,10 @@ public class MyRequests {
   public record Step(String name, String holder) {
   }
 
+  /** What a task card says about its case: the case number, who it is for, whether someone took the task. */
+  public record TaskCase(String businessKey, String process, String requester, boolean claimed) {
+  }
+
   private final HistoryService historyService;
   private final TaskService taskService;
   private final RepositoryService repositoryService;
@@ -89,6 +94,32 @@ public class MyRequests {
       return own.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).reversed())
           .limit(limit).map(this::describe).toList();
     });
+  }
+
+  /**
+   * The case of a task this person may see (empty when the task does not exist for them): read with
+   * their own authorizations first, then the case's number and requester — the reporter a repair was
+   * filed for, else who started it — as the application.
+   */
+  public Optional<TaskCase> caseOfTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return Optional.empty();
+    }
+    boolean claimed = task.getAssignee() != null;
+    if (task.getProcessInstanceId() == null) {
+      return Optional.of(new TaskCase(null, null, null, claimed));
+    }
+    return Optional.of(ApplicationReads.withoutAuthorization(configuration, () -> {
+      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      String requester = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName(RepairVariables.REPORTER_ID).list().stream().map(variable -> String.valueOf(variable.getValue()))
+          .findFirst().orElse(instance.getStartUserId());
+      ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
+      return new TaskCase(instance.getBusinessKey(), definition.getName(),
+          requester == null ? null : personName(requester), claimed);
+    }));
   }
 
   private MyCase describe(HistoricProcessInstance instance) {

@@ -7,14 +7,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/my/cases?limit=50}: 我的申请, the signed-in person's own requests and reports with
- * their current step and holder or their result (docs/processes/my-requests.md). Everyone signed in
- * may call it; it answers nobody else's cases.
+ * their current step and holder or their result (README "我的申请"); {@code GET /api/my/tasks/{id}}:
+ * what a Tasklist card shows of a task's case. Everyone signed in may call them; they answer nobody
+ * else's cases and no task the caller cannot see.
  */
 @RestController
 @RequestMapping("/api/my")
@@ -44,5 +46,13 @@ class MyRequestsController {
     }
     List<MyCase> cases = myRequests.of(identityService.getCurrentAuthentication().getUserId(), count);
     return ResponseEntity.ok(Map.of("cases", cases));
+  }
+
+  /** {@code GET /api/my/tasks/{taskId}}: the case number and requester a Tasklist card shows; 404 for a task the caller cannot see. */
+  @GetMapping("/tasks/{taskId}")
+  ResponseEntity<?> taskCase(@PathVariable String taskId) {
+    return myRequests.caseOfTask(taskId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("type", "UnknownTask",
+            "message", "没有这项任务，或您无权查看 / no such task for this user")));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.CampusGroup;
+import edu.campus.logistics.identity.TasklistFilters;
 import edu.campus.logistics.procurement.ProcurementActivities;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,17 @@ class MyRequestsBrowserIT {
     assertThat(waiting).contains("物品采购", "办理中", "审批采购申请（" + CampusGroup.GENERAL_AFFAIRS.displayName() + "（待认领））");
     DocsImages.publish(browser.step("my-requests-waiting"), "tasklist-my-requests.png");
     close(browser);
+    Webapp.logout(browser);
+
+    // the approver's card: the case number, who asked, and that it must be claimed first
+    TasklistPage approver = TasklistPage.login(browser, "wangfang").openFilter(TasklistFilters.MY_GROUP_TASKS);
+    String cardId = cases.task(request, ProcurementActivities.APPROVE_REQUEST).getId();
+    String cardText = browser.until(driver -> {
+      String text = approver.cardText(cardId);
+      return text.contains(request.getBusinessKey()) ? text : null;
+    }, "case number on the approval card");
+    assertThat(cardText).contains(request.getBusinessKey() + " · 张伟 提交", "待认领");
+    browser.step("approval-card-with-case");
     Webapp.logout(browser);
 
     cases.completeAs("wangfang", cases.task(request, ProcurementActivities.APPROVE_REQUEST),

@@ -111,6 +111,26 @@ class MyRequestsTest {
         .doesNotContain(own.getId(), repair.getId(), others.getId());
   }
 
+  @Test
+  void aTaskCardShowsTheCaseNumberWhoAskedAndWhetherSomeoneTookIt() {
+    ProcessInstance request = cases.fileRequest(TEACHER, OpenTasks.SMALL_ORDER);
+    Task approval = cases.task(request, ProcurementActivities.APPROVE_REQUEST);
+    String path = "/api/my/tasks/" + approval.getId();
+
+    Answer card = http.get(path, "wangfang");
+    assertThat(card.status()).as(card.body()).isEqualTo(200);
+    assertThat(card.json().path("businessKey").asText()).isEqualTo(request.getBusinessKey()).startsWith("CG-");
+    assertThat(card.json().path("requester").asText()).isEqualTo("张伟");
+    assertThat(card.json().path("process").asText()).isEqualTo("物品采购");
+    assertThat(card.json().path("claimed").asBoolean()).isFalse();
+
+    cases.claimAs("wangfang", approval);
+    assertThat(http.get(path, "wangfang").json().path("claimed").asBoolean()).isTrue();
+    Answer stranger = http.get(path, OTHER_TEACHER);
+    assertThat(stranger.status()).as("a task he cannot see does not exist for him").isEqualTo(404);
+    assertThat(stranger.message()).contains("没有这项任务");
+  }
+
   @TestFactory
   Stream<DynamicTest> everyGroupReadsOnlyItsOwnList() {
     return Arrays.stream(CampusGroup.values()).map(group -> dynamicTest(group.id(), () -> {

@@ -52,7 +52,9 @@ export default {
   // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js;
   // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
   // 我的申请 (one's own requests and reports, where they stand): scripts/my-requests.js
-  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests'],
+  // the case number, requester and a claim hint on task cards: scripts/task-cards.js
+  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
+    'scripts/task-cards'],
   //
   // configure the date format
   // "dateFormat": {
