@@ -12,6 +12,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.SUPPLIER;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.ledger.FixedAssets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,12 +41,11 @@ public class PurchaseTaskListener implements TaskListener {
   static final int MAX_NOTE = 200;
 
   private final IdentityService identityService;
-  private final BigDecimal fixedAssetThreshold;
+  private final FixedAssets fixedAssets;
 
-  public PurchaseTaskListener(IdentityService identityService,
-                              @Value("${campus.ledger.fixed-asset-threshold}") BigDecimal fixedAssetThreshold) {
+  public PurchaseTaskListener(IdentityService identityService, FixedAssets fixedAssets) {
     this.identityService = identityService;
-    this.fixedAssetThreshold = fixedAssetThreshold;
+    this.fixedAssets = fixedAssets;
   }
 
   @Override
@@ -100,9 +99,9 @@ public class PurchaseTaskListener implements TaskListener {
     for (int i = 0; i < requested.size(); i++) {
       RequestLines.Field field = new RequestLines.Field(submitted.get(i), PURCHASE_ITEMS, "实际采购明细", i + 1);
       RequestLine line = requested.get(i).withUnitPrice(field.number("unitPrice", "实际单价", RequestLines.MAX_UNIT_PRICE, 2));
-      if (line.unitPrice().compareTo(fixedAssetThreshold) >= 0 && line.quantity().stripTrailingZeros().scale() > 0) {
-        throw field.refuse("固定资产（单价≥%s元）数量必须是整数".formatted(fixedAssetThreshold.toPlainString()),
-            "a fixed asset (unit price >= %s) needs a whole quantity".formatted(fixedAssetThreshold.toPlainString()));
+      if (fixedAssets.isFixedAsset(line.unitPrice()) && line.quantity().stripTrailingZeros().scale() > 0) {
+        throw field.refuse("固定资产（单价≥%s元）数量必须是整数".formatted(fixedAssets.threshold()),
+            "a fixed asset (unit price >= %s) needs a whole quantity".formatted(fixedAssets.threshold()));
       }
       bought.add(line);
     }

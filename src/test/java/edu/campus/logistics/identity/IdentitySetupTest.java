@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.demo.DemoData;
 import edu.campus.logistics.ledger.LedgerService;
 import java.util.Arrays;
 import java.util.List;
