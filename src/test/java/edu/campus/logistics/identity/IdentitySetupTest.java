@@ -93,7 +93,7 @@ class IdentitySetupTest {
 
   @Test
   void startRightsFollowTheAccessPolicy() {
-    String stocktake = ProcessKeys.STOCKTAKE;
+    String stocktake = AccessPolicy.STOCKTAKE;
     assertThat(canStart("zhangwei", stocktake)).isFalse();
     assertThat(canStart("wuxiaohong", stocktake)).isTrue();
     assertThat(canStart("zhangwei", ProcessKeys.PROCUREMENT)).isTrue();
