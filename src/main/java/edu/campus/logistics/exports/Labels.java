@@ -51,7 +51,7 @@ final class Labels {
     return id == null ? null : CampusGroup.byId(id.toString()).map(CampusGroup::displayName).orElse(id.toString());
   }
 
-  /** A stored word (decision, outcome, urgency, cause, ...) in Chinese; unknown words as they are. */
+  /** A stored word (decision, end state, urgency, cause, ...) in Chinese; unknown words as they are. */
   static String word(Object id) {
     return id == null ? null : WORDS.getOrDefault(id.toString(), id.toString());
   }

@@ -10,7 +10,6 @@ import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTOR_ID
 import static edu.campus.logistics.procurement.ProcurementVariables.ITEMS;
 import static edu.campus.logistics.procurement.ProcurementVariables.NEEDED_BY;
 import static edu.campus.logistics.procurement.ProcurementVariables.ORDER_NO;
-import static edu.campus.logistics.procurement.ProcurementVariables.OUTCOME;
 import static edu.campus.logistics.procurement.ProcurementVariables.PURCHASE_TOTAL;
 import static edu.campus.logistics.procurement.ProcurementVariables.QUOTES;
 import static edu.campus.logistics.procurement.ProcurementVariables.REASON;
@@ -25,6 +24,7 @@ import static edu.campus.logistics.exports.Texts.person;
 import static edu.campus.logistics.exports.Texts.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.procurement.ProcurementActivities;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -50,7 +50,7 @@ class ProcurementRegisterExport {
   static final int ACTUAL_COLUMN = HEADERS.indexOf("实际金额");
   private static final List<String> VARIABLES = List.of(ITEMS, REASON, DEPARTMENT, NEEDED_BY, REQUESTER_ID,
       TOTAL_AMOUNT, APPROVALS, APPROVED_AMOUNT, BUYER_ID, SUPPLIER, ORDER_NO, QUOTES, PURCHASE_TOTAL,
-      INSPECTION_RESULT, INSPECTOR_ID, STOCK_VOUCHER, ASSET_TAGS, OUTCOME);
+      INSPECTION_RESULT, INSPECTOR_ID, STOCK_VOUCHER, ASSET_TAGS);
 
   private final CaseHistory cases;
 
@@ -78,7 +78,7 @@ class ProcurementRegisterExport {
           person(people, procurement.text(BUYER_ID)), procurement.text(SUPPLIER), procurement.text(ORDER_NO),
           quotes(procurement.json(QUOTES)), actual, Labels.word(procurement.get(INSPECTION_RESULT)),
           person(people, procurement.text(INSPECTOR_ID)), procurement.text(STOCK_VOUCHER),
-          list(procurement.json(ASSET_TAGS)), Texts.state(instance, Labels.word(procurement.text(OUTCOME))),
+          list(procurement.json(ASSET_TAGS)), Texts.state(instance, Labels.word(ProcurementActivities.endState(instance.getEndActivityId()))),
           Labels.time(instance.getEndTime(), zone)));
     });
     sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(REQUESTED_COLUMN, totals[0], ACTUAL_COLUMN, totals[1])));

@@ -47,7 +47,7 @@ final class Texts {
     return row;
   }
 
-  /** The case's own outcome when it has one, else what the engine says (running, ended, terminated). */
+  /** The case's own end state (from the end event it reached) when it has one, else what the engine says. */
   static String state(HistoricProcessInstance instance, String outcome) {
     if (outcome != null) {
       return outcome;

@@ -19,8 +19,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters: "我的任务", "我组的任务" and one queue per working group, each showing the
- * business variables people decide on. Created once, identified by name; never reset.
+ * The shared Tasklist filters: "我的任务", "我组的任务" and one queue per working group, and the
+ * filters the processes add ({@link ProcessTasklist}), each showing the business variables the
+ * processes name for their cards. Created once, identified by name; never reset.
  */
 @Component
 @Order(20)
@@ -28,32 +29,18 @@ public class TasklistFilters implements ApplicationRunner {
 
   public static final String MY_TASKS = "我的任务";
   public static final String MY_GROUP_TASKS = "我组的任务";
-  /** Repair cases the current user owns as first responder (首问负责制): the owner of every task of the case. */
-  public static final String MY_FIRST_RESPONSE_CASES = "我首问的报修";
-
-  /** Business variables shown on task cards (name → label); a task shows those it has. */
-  private static final Map<String, String> CARD_VARIABLES = new LinkedHashMap<>();
-
-  static {
-    CARD_VARIABLES.put("department", "部门");
-    CARD_VARIABLES.put("reason", "事由");
-    CARD_VARIABLES.put("totalAmount", "金额(元)");
-    CARD_VARIABLES.put("neededBy", "需用日期");
-    CARD_VARIABLES.put("location", "地点");
-    CARD_VARIABLES.put("category", "类别");
-    CARD_VARIABLES.put("urgency", "紧急程度");
-    CARD_VARIABLES.put("firstResponder", "首问负责人");
-  }
 
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final List<ProcessTasklist> processes;
 
   public TasklistFilters(FilterService filterService, TaskService taskService,
-                         AuthorizationService authorizationService) {
+                         AuthorizationService authorizationService, List<ProcessTasklist> processes) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
+    this.processes = processes;
   }
 
   @Override
@@ -64,10 +51,11 @@ public class TasklistFilters implements ApplicationRunner {
     ensure(MY_GROUP_TASKS, "我所在组的待认领任务", -10, "#16a34a",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
         everyone);
-    ensure(MY_FIRST_RESPONSE_CASES, "我作为首问负责人的报修：派工、维修、回访、督办、赔偿的全部待办", -5, "#ea580c",
-        taskService.createTaskQuery().taskOwnerExpression("${currentUser()}")
-            .processDefinitionKeyIn(ProcessKeys.REPAIR, ProcessKeys.DAMAGE_COMPENSATION),
-        List.of(CampusGroup.LOGISTICS_STAFF.id()));
+    for (ProcessTasklist process : processes) {
+      for (ProcessTasklist.Filter filter : process.filters(taskService)) {
+        ensure(filter.name(), filter.description(), filter.priority(), filter.color(), filter.query(), filter.readers());
+      }
+    }
     int priority = 0;
     for (CampusGroup group : CampusGroup.values()) {
       if (group == CampusGroup.STAFF || group == CampusGroup.PROCESS_OWNERS) {
@@ -83,6 +71,13 @@ public class TasklistFilters implements ApplicationRunner {
     return "队列：" + group.displayName();
   }
 
+  /** The card variables of every process, in the processes' order; a name two processes share appears once. */
+  Map<String, String> cardVariables() {
+    Map<String, String> variables = new LinkedHashMap<>();
+    processes.forEach(process -> process.cardVariables().forEach(variables::putIfAbsent));
+    return variables;
+  }
+
   private void ensure(String name, String description, int priority, String color, TaskQuery query,
                       List<String> readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
@@ -92,7 +87,7 @@ public class TasklistFilters implements ApplicationRunner {
       properties.put("priority", priority);
       properties.put("color", color);
       properties.put("refresh", true);
-      properties.put("variables", CARD_VARIABLES.entrySet().stream()
+      properties.put("variables", cardVariables().entrySet().stream()
           .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue())).toList());
       filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
       filterService.saveFilter(filter);

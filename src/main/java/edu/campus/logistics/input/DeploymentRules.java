@@ -46,13 +46,13 @@ public final class DeploymentRules {
   /** The application's beans that models may name: the ones its own models use. */
   public static final Set<String> ALLOWED_BEANS = Set.of(
       // procurement
-      "validateProcurementRequest", "approvalChain", "approvalTaskListener", "fourEyesGuard", "reviseTaskListener",
-      "purchaseTaskListener", "inspectionTaskListener", "storageTaskListener", "stockReceivedGoods", "remindApprover",
-      "escalateApproval",
+      "validateProcurementRequest", "startApprovalRound", "approvalChain", "approvalTaskListener", "fourEyesGuard",
+      "reviseTaskListener", "preparePurchase", "purchaseTaskListener", "inspectionTaskListener",
+      "storageTaskListener", "stockReceivedGoods", "remindApprover", "escalateApproval",
       // repair
-      "validateRepairReport", "recordFirstResponder", "caseOwnership", "applyRepairSla", "slaEscalation",
-      "dispatchRepair", "recordRepairWork", "postRepairParts", "confirmRepair", "closeRepair", "recordAssetRepaired",
-      "recordAssetDamage",
+      "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
+      "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
+      "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
       "assessDamage", "approveCompensation", "settleCompensation");
 
@@ -88,9 +88,11 @@ public final class DeploymentRules {
    * The beans that keep separation of duties and validate what people hand in: where the
    * application's own model of a process has one as a listener, a new version of that process keeps
    * it on the same element for the same event. Removing them is an administrator's decision.
+   * (First-responder ownership is no listener a model could drop: {@code repair/CaseOwnership}
+   * installs it on every version of the processes it owns.)
    */
   public static final Set<String> GUARD_BEANS =
-      Set.of("fourEyesGuard", "caseOwnership", "validateProcurementRequest", "validateRepairReport");
+      Set.of("fourEyesGuard", "validateProcurementRequest", "validateRepairReport");
 
   private final Predicate<String> isBean;
   private final Map<String, Set<String>> requiredGuards;

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,9 +22,11 @@ public class AssetRegister {
   static final int MAX_CARDS_PER_LINE = 500;
 
   private final JdbcTemplate jdbc;
+  private final LedgerClock clock;
 
-  public AssetRegister(JdbcTemplate jdbc) {
+  public AssetRegister(JdbcTemplate jdbc, LedgerClock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /**
@@ -167,8 +168,8 @@ public class AssetRegister {
     return value == null || value.isBlank();
   }
 
-  private static Timestamp now() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  private Timestamp now() {
+    return Timestamp.from(clock.now());
   }
 
   private static final String ASSET_SELECT = """

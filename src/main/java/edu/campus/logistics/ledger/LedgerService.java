@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -53,9 +52,11 @@ public class LedgerService {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
+  private final LedgerClock clock;
 
-  public LedgerService(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+  public LedgerService(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerClock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -89,7 +90,7 @@ public class LedgerService {
     if (!earlier.isEmpty()) {
       return new Posting(voucher.key(), earlier, true);
     }
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = Timestamp.from(clock.now());
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       StockLine line = lines.get(i);
@@ -226,7 +227,7 @@ public class LedgerService {
     if (findItem(item.code()).isPresent()) {
       throw new InvalidPostingException("item code already exists: " + item.code());
     }
-    Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+    Timestamp now = Timestamp.from(clock.now());
     jdbc.update("insert into ledger_item (code, name, spec, unit, category, reorder_level, created_at) values (?, ?, ?, ?, ?, ?, ?)",
         item.code(), item.name().trim(), item.spec(), item.unit().trim(), item.category() == null ? "other" : item.category(),
         item.reorderLevel() == null ? BigDecimal.ZERO : item.reorderLevel(), now);

@@ -1,7 +1,5 @@
 package edu.campus.logistics.ledger;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-
 /**
  * The document a posting belongs to. {@code key} is unique: posting the same voucher twice is a
  * no-op that returns the first posting, so a retried job never posts twice.
@@ -25,19 +23,19 @@ public record Voucher(String key, String processInstanceId, String businessKey, 
   }
 
   /**
-   * A voucher for the current step of a process: key = process definition key, process instance id,
-   * activity id and the given discriminators (e.g. a round counter when the step can repeat).
+   * A voucher for a step of a process: key = process definition key, process instance id, activity id
+   * and the given discriminators (e.g. a round counter when the step can repeat).
    */
-  public static Voucher forStep(DelegateExecution execution, String actor, Object... discriminators) {
+  public static Voucher forStep(String processDefinitionKey, String processInstanceId, String businessKey,
+                                String activityId, String actor, Object... discriminators) {
     StringBuilder key = new StringBuilder()
-        .append(execution.getProcessDefinitionId().split(":")[0]).append(':')
-        .append(execution.getProcessInstanceId()).append(':')
-        .append(execution.getCurrentActivityId());
+        .append(processDefinitionKey).append(':')
+        .append(processInstanceId).append(':')
+        .append(activityId);
     for (Object discriminator : discriminators) {
       key.append(':').append(discriminator);
     }
-    return new Voucher(key.toString(), execution.getProcessInstanceId(),
-        execution.getProcessBusinessKey(), execution.getCurrentActivityId(), actor);
+    return new Voucher(key.toString(), processInstanceId, businessKey, activityId, actor);
   }
 
   /** A voucher typed in by a person outside any process (e.g. an opening balance). */

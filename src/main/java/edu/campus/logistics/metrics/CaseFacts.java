@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 
-/** One process instance as the history recorded it: times and the latest value of the variables asked for. */
-record CaseFacts(String id, String businessKey, Instant startedAt, Instant endedAt, Map<String, Object> variables) {
+/**
+ * One process instance as the history recorded it: times, the end event it reached (null while it
+ * runs) and the latest value of the variables asked for.
+ */
+record CaseFacts(String id, String businessKey, Instant startedAt, Instant endedAt, String endActivityId,
+                 Map<String, Object> variables) {
 
   boolean open() {
     return endedAt == null;

@@ -51,11 +51,13 @@ class ProcessHistory {
 
   private Map<String, CaseFacts> cases(String where, List<Object> whereArguments, Collection<String> variableNames) {
     Map<String, CaseFacts> cases = new LinkedHashMap<>();
-    jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_ from ACT_HI_PROCINST p where " + where
+    jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_, p.END_ACT_ID_ from ACT_HI_PROCINST p where "
+            + where
             + " order by p.START_TIME_, p.ID_",
         rs -> {
           String id = rs.getString(1);
-          cases.put(id, new CaseFacts(id, rs.getString(2), instant(rs, 3), instant(rs, 4), new HashMap<>()));
+          cases.put(id, new CaseFacts(id, rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getString(5),
+              new HashMap<>()));
         }, whereArguments.toArray());
     if (cases.isEmpty() || variableNames.isEmpty()) {
       return cases;

@@ -3,7 +3,6 @@ package edu.campus.logistics.metrics;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVALS;
 import static edu.campus.logistics.procurement.ProcurementVariables.DEPARTMENT;
 import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
-import static edu.campus.logistics.procurement.ProcurementVariables.OUTCOME;
 import static edu.campus.logistics.procurement.ProcurementVariables.OVER_BUDGET;
 import static edu.campus.logistics.procurement.ProcurementVariables.QUOTES;
 import static edu.campus.logistics.procurement.ProcurementVariables.SUPPLIER;
@@ -43,7 +42,7 @@ public class ProcurementMetrics {
 
   /** Reached only when an approver rejected the request. */
   static final String READ_REJECTION = "Task_ReadRejection";
-  static final List<String> VARIABLES = List.of(DEPARTMENT, SUPPLIER, OUTCOME, OVER_BUDGET, QUOTES, APPROVALS, ESCALATIONS);
+  static final List<String> VARIABLES = List.of(DEPARTMENT, SUPPLIER, OVER_BUDGET, QUOTES, APPROVALS, ESCALATIONS);
 
   private final ProcessHistory history;
   private final LedgerFigures ledger;
@@ -131,12 +130,13 @@ public class ProcurementMetrics {
   }
 
   /**
-   * stocked, rejected, withdrawn or open. The {@code outcome} variable is set at the end event, after the
-   * requester has read the notice; the goods are stocked (or the request rejected) already before that.
+   * stocked, rejected, withdrawn or open: the end event the case reached; before it gets there (the
+   * requester has not read the notice yet) the goods are stocked, or the request rejected, already.
    */
   private static String outcome(CaseFacts c, boolean stocked, boolean rejected) {
-    if (c.text(OUTCOME) != null) {
-      return c.text(OUTCOME);
+    String ended = ProcurementActivities.endState(c.endActivityId());
+    if (ended != null) {
+      return ended;
     }
     if (stocked) {
       return "stocked";

@@ -1,7 +1,6 @@
 package edu.campus.logistics.procurement;
 
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEVELS;
-import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_ROUND;
 import static edu.campus.logistics.procurement.ProcurementVariables.CATEGORY;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
@@ -16,19 +15,15 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Around the DMN task that decides the approval chain: a new round starts (start), and the levels
- * the table returned must be known groups, at least one, each once (end). An edited table that
- * breaks this stops the step with a message instead of skipping approval.
+ * End listener of the DMN task that decides the approval chain: the levels the table returned must
+ * be known groups, at least one, each once. An edited table that breaks this stops the step with a
+ * message instead of skipping approval. ({@link StartApprovalRound} counts the round.)
  */
 @Component("approvalChain")
 public class ApprovalChainListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (EVENTNAME_START.equals(execution.getEventName())) {
-      ProcurementCase.of(execution).increment(APPROVAL_ROUND);
-      return;
-    }
     Object levels = execution.getVariable(APPROVAL_LEVELS);
     List<String> checked = new ArrayList<>(new LinkedHashSet<>(levels instanceof Collection<?> list
         ? list.stream().map(String::valueOf).toList() : List.of()));

@@ -3,28 +3,29 @@ package edu.campus.logistics.procurement;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEVEL;
 import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
 
+import edu.campus.logistics.casework.DeployedDecisions;
 import edu.campus.logistics.identity.CampusGroup;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalation 升级 of an overdue approval: the next level's group (general-affairs → principal →
- * school-committee; the school committee's overdue items go to the principal) may now decide the
- * task too, it gets top priority, and the escalation is recorded in {@code escalations} for the
- * metrics.
+ * Escalation 升级 of an overdue approval: the group the ladder names (decision
+ * {@value #DECISION} in procurement-approval.dmn: general-affairs → principal → school-committee,
+ * the school committee's overdue items go to the principal) may now decide the task too, it gets
+ * top priority, and the escalation is recorded in {@code escalations} for the metrics.
  */
 @Component("escalateApproval")
 public class EscalateApproval implements JavaDelegate {
 
-  static final List<CampusGroup> HIERARCHY = List.of(CampusGroup.GENERAL_AFFAIRS, CampusGroup.PRINCIPAL,
-      CampusGroup.SCHOOL_COMMITTEE);
+  static final String DECISION = "procurement-escalation";
   static final int ESCALATED_PRIORITY = 100;
 
   private final TaskService taskService;
@@ -40,7 +41,7 @@ public class EscalateApproval implements JavaDelegate {
       return;
     }
     String level = (String) execution.getVariable(APPROVAL_LEVEL);
-    CampusGroup target = escalationTarget(level);
+    CampusGroup target = escalationTarget(execution, level);
     taskService.addCandidateGroup(task.getId(), target.id());
     taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
     ProcurementCase procurement = ProcurementCase.of(execution);
@@ -54,8 +55,11 @@ public class EscalateApproval implements JavaDelegate {
     procurement.append(ESCALATIONS, entry);
   }
 
-  static CampusGroup escalationTarget(String level) {
-    int index = HIERARCHY.indexOf(CampusGroup.byId(level).orElse(CampusGroup.PRINCIPAL));
-    return index >= 0 && index + 1 < HIERARCHY.size() ? HIERARCHY.get(index + 1) : CampusGroup.PRINCIPAL;
+  /** The group the ladder deployed with this process names for an overdue level; a known group or the step stops. */
+  static CampusGroup escalationTarget(DelegateExecution execution, String level) {
+    Object target = DeployedDecisions.evaluate(execution.getProcessEngineServices(), execution.getProcessDefinitionId(),
+        DECISION, Variables.createVariables().putValue(APPROVAL_LEVEL, level)).getSingleEntry();
+    return CampusGroup.byId(target == null ? null : target.toString()).orElseThrow(() -> new ProcessEngineException(
+        "decision table " + DECISION + " names no known group for the overdue level " + level + ": " + target));
   }
 }

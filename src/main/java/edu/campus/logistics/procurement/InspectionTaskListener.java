@@ -5,13 +5,13 @@ import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTION_R
 import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTOR_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.ledger.FixedAssets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +25,11 @@ public class InspectionTaskListener implements TaskListener {
   static final int MAX_NOTE = 500;
 
   private final IdentityService identityService;
-  private final BigDecimal fixedAssetThreshold;
+  private final FixedAssets fixedAssets;
 
-  public InspectionTaskListener(IdentityService identityService,
-                                @Value("${campus.ledger.fixed-asset-threshold}") BigDecimal fixedAssetThreshold) {
+  public InspectionTaskListener(IdentityService identityService, FixedAssets fixedAssets) {
     this.identityService = identityService;
-    this.fixedAssetThreshold = fixedAssetThreshold;
+    this.fixedAssets = fixedAssets;
   }
 
   @Override
@@ -84,7 +83,7 @@ public class InspectionTaskListener implements TaskListener {
       if (accepted.stripTrailingZeros().scale() > 3) {
         throw Refusal.of("验收数量%s最多3位小数".formatted(where), "accepted quantity of %s has more than 3 decimals".formatted(whereEn));
       }
-      if (line.unitPrice().compareTo(fixedAssetThreshold) >= 0 && accepted.stripTrailingZeros().scale() > 0) {
+      if (fixedAssets.isFixedAsset(line.unitPrice()) && accepted.stripTrailingZeros().scale() > 0) {
         throw Refusal.of("验收数量%s：固定资产必须是整数".formatted(where),
             "accepted quantity of %s: a fixed asset needs a whole number".formatted(whereEn));
       }

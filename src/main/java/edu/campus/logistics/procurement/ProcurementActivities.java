@@ -1,5 +1,7 @@
 package edu.campus.logistics.procurement;
 
+import java.util.Map;
+
 /** Activity ids of {@code procurement.bpmn} that Java and tests refer to. */
 public final class ProcurementActivities {
 
@@ -20,6 +22,17 @@ public final class ProcurementActivities {
   public static final String END_REJECTED = "EndEvent_Rejected";
   public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
 
+  private static final Map<String, String> END_STATES =
+      Map.of(END_STOCKED, "stocked", END_REJECTED, "rejected", END_WITHDRAWN, "withdrawn");
+
   private ProcurementActivities() {
+  }
+
+  /**
+   * How a request ended, read from the end event it reached (the history's end activity): stocked,
+   * rejected or withdrawn; null while it runs or when it ended elsewhere (cancelled by an administrator).
+   */
+  public static String endState(String endActivityId) {
+    return endActivityId == null ? null : END_STATES.get(endActivityId);
   }
 }

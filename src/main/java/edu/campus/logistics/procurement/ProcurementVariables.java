@@ -64,8 +64,6 @@ public final class ProcurementVariables {
   public static final String STOCKED_LINES = "stockedLines";
   /** JSON list of the asset card tags created on stocking. */
   public static final String ASSET_TAGS = "assetTags";
-  /** How the request ended: stocked | rejected | withdrawn (set by the end events). */
-  public static final String OUTCOME = "outcome";
 
   private ProcurementVariables() {
   }

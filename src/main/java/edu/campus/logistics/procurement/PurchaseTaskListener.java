@@ -12,6 +12,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.SUPPLIER;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.ledger.FixedAssets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,71 +23,50 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Purchase 采购: the buyer starts from the requested lines (or their own prices of the previous
- * round) and enters supplier, order number, actual unit prices and, when the table requires them,
- * at least three quotes 三家比价. An actual total more than 10% above the approved amount goes back
- * through approval with the actual total as the amount to approve.
+ * Complete listener of Task_PurchaseGoods (采购; {@link PreparePurchase} fills the lines in): the
+ * buyer enters supplier, order number, actual unit prices and, when the table requires them,
+ * quotes from enough suppliers 三家比价. An actual total too far above the approved amount goes back
+ * through approval with the actual total as the amount to approve. How far and how many quotes:
+ * {@link PurchaseRules} (procurement-approval.dmn).
  */
 @Component("purchaseTaskListener")
 public class PurchaseTaskListener implements TaskListener {
 
-  static final int MIN_QUOTES = 3;
-  static final BigDecimal BUDGET_TOLERANCE = new BigDecimal("1.10");
   static final int MAX_SUPPLIER = 100;
   static final int MAX_ORDER_NO = 50;
   static final int MAX_NOTE = 200;
 
   private final IdentityService identityService;
-  private final BigDecimal fixedAssetThreshold;
+  private final FixedAssets fixedAssets;
 
-  public PurchaseTaskListener(IdentityService identityService,
-                              @Value("${campus.ledger.fixed-asset-threshold}") BigDecimal fixedAssetThreshold) {
+  public PurchaseTaskListener(IdentityService identityService, FixedAssets fixedAssets) {
     this.identityService = identityService;
-    this.fixedAssetThreshold = fixedAssetThreshold;
+    this.fixedAssets = fixedAssets;
   }
 
   @Override
   public void notify(DelegateTask task) {
     ProcurementCase procurement = ProcurementCase.of(task);
     List<RequestLine> requested = procurement.items();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      List<RequestLine> previous = procurement.purchaseItemsOrNull();
-      if (previous == null || !sameGoods(previous, requested)) {
-        procurement.setPurchaseItems(requested);
-      }
-      return;
-    }
     String supplier = RequestChecks.requiredText(task, SUPPLIER, "供应商", MAX_SUPPLIER);
     RequestChecks.requiredText(task, ORDER_NO, "订单号", MAX_ORDER_NO);
     List<RequestLine> bought = actualPrices(task, requested);
-    List<Map<String, Object>> quotes = quotes(task, supplier);
+    PurchaseRules rules = PurchaseRules.of(task);
+    List<Map<String, Object>> quotes = quotes(task, supplier, rules.minQuotes());
     BigDecimal total = RequestLines.total(bought);
     procurement.setPurchaseItems(bought);
     task.setVariable(QUOTES, ProcurementJson.value(quotes));
     procurement.setMoney(PURCHASE_TOTAL, total);
     task.setVariable(BUYER_ID, Actors.completing(task, identityService));
     procurement.increment(PURCHASE_ROUND);
-    boolean overBudget = total.compareTo(procurement.approvedAmount().multiply(BUDGET_TOLERANCE)) > 0;
+    boolean overBudget = rules.overBudget(total, procurement.approvedAmount());
     task.setVariable(OVER_BUDGET, overBudget);
     if (overBudget) {
       procurement.setMoney(TOTAL_AMOUNT, total);
     }
-  }
-
-  private static boolean sameGoods(List<RequestLine> bought, List<RequestLine> requested) {
-    if (bought.size() != requested.size()) {
-      return false;
-    }
-    for (int i = 0; i < bought.size(); i++) {
-      if (!bought.get(i).withUnitPrice(BigDecimal.ONE).equals(requested.get(i).withUnitPrice(BigDecimal.ONE))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The requested lines with the unit prices the buyer entered, line by line; nothing else is taken over. */
@@ -100,17 +80,17 @@ public class PurchaseTaskListener implements TaskListener {
     for (int i = 0; i < requested.size(); i++) {
       RequestLines.Field field = new RequestLines.Field(submitted.get(i), PURCHASE_ITEMS, "实际采购明细", i + 1);
       RequestLine line = requested.get(i).withUnitPrice(field.number("unitPrice", "实际单价", RequestLines.MAX_UNIT_PRICE, 2));
-      if (line.unitPrice().compareTo(fixedAssetThreshold) >= 0 && line.quantity().stripTrailingZeros().scale() > 0) {
-        throw field.refuse("固定资产（单价≥%s元）数量必须是整数".formatted(fixedAssetThreshold.toPlainString()),
-            "a fixed asset (unit price >= %s) needs a whole quantity".formatted(fixedAssetThreshold.toPlainString()));
+      if (fixedAssets.isFixedAsset(line.unitPrice()) && line.quantity().stripTrailingZeros().scale() > 0) {
+        throw field.refuse("固定资产（单价≥%s元）数量必须是整数".formatted(fixedAssets.threshold()),
+            "a fixed asset (unit price >= %s) needs a whole quantity".formatted(fixedAssets.threshold()));
       }
       bought.add(line);
     }
     return bought;
   }
 
-  /** The quotes, checked; at least three from different suppliers, one of them the chosen one, when required. */
-  private static List<Map<String, Object>> quotes(DelegateTask task, String supplier) {
+  /** The quotes, checked; at least {@code minQuotes} from different suppliers, one of them the chosen one, when required. */
+  private static List<Map<String, Object>> quotes(DelegateTask task, String supplier, int minQuotes) {
     JsonNode submitted = ProcurementJson.read(task.getVariable(QUOTES), QUOTES, "供应商报价");
     List<Map<String, Object>> quotes = new ArrayList<>();
     Set<String> suppliers = new HashSet<>();
@@ -133,9 +113,9 @@ public class PurchaseTaskListener implements TaskListener {
       quotes.add(quote);
     }
     if (Boolean.TRUE.equals(task.getVariable(QUOTES_REQUIRED))) {
-      if (quotes.size() < MIN_QUOTES) {
-        throw Refusal.of("本次采购须有至少%d家供应商报价，目前只有%d家".formatted(MIN_QUOTES, quotes.size()),
-            "this purchase needs quotes from at least %d suppliers, got %d".formatted(MIN_QUOTES, quotes.size()));
+      if (quotes.size() < minQuotes) {
+        throw Refusal.of("本次采购须有至少%d家供应商报价，目前只有%d家".formatted(minQuotes, quotes.size()),
+            "this purchase needs quotes from at least %d suppliers, got %d".formatted(minQuotes, quotes.size()));
       }
       if (!suppliers.contains(supplier.toLowerCase())) {
         throw Refusal.of("选定的供应商“%s”必须在报价之中".formatted(supplier),

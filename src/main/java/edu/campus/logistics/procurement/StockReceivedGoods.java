@@ -7,8 +7,10 @@ import static edu.campus.logistics.procurement.ProcurementVariables.STOCK_VOUCHE
 import static edu.campus.logistics.procurement.ProcurementVariables.STOREKEEPER_ID;
 import static edu.campus.logistics.procurement.ProcurementVariables.STORAGE_LOCATION;
 
+import edu.campus.logistics.casework.LedgerVouchers;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetRegister;
+import edu.campus.logistics.ledger.FixedAssets;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerEntry;
 import edu.campus.logistics.ledger.LedgerService;
@@ -28,7 +30,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,13 +45,12 @@ public class StockReceivedGoods implements JavaDelegate {
 
   private final LedgerService ledger;
   private final AssetRegister assets;
-  private final BigDecimal fixedAssetThreshold;
+  private final FixedAssets fixedAssets;
 
-  public StockReceivedGoods(LedgerService ledger, AssetRegister assets,
-                            @Value("${campus.ledger.fixed-asset-threshold}") BigDecimal fixedAssetThreshold) {
+  public StockReceivedGoods(LedgerService ledger, AssetRegister assets, FixedAssets fixedAssets) {
     this.ledger = ledger;
     this.assets = assets;
-    this.fixedAssetThreshold = fixedAssetThreshold;
+    this.fixedAssets = fixedAssets;
   }
 
   @Override
@@ -69,7 +69,7 @@ public class StockReceivedGoods implements JavaDelegate {
         posted.add(line);
       }
     }
-    Voucher voucher = Voucher.forStep(execution, procurement.text(STOREKEEPER_ID), "round" + procurement.purchaseRound());
+    Voucher voucher = LedgerVouchers.forStep(execution, procurement.text(STOREKEEPER_ID), "round" + procurement.purchaseRound());
     Posting posting = ledger.receive(voucher, lines);
     String custodian = procurement.requesterId();
     String location = procurement.text(STORAGE_LOCATION) != null
@@ -80,7 +80,7 @@ public class StockReceivedGoods implements JavaDelegate {
     for (int i = 0; i < lines.size(); i++) {
       StockLine line = lines.get(i);
       LedgerEntry entry = posting.entries().get(i);
-      if (line.unitCost().compareTo(fixedAssetThreshold) >= 0) {
+      if (fixedAssets.isFixedAsset(line.unitCost())) {
         List<Asset> cards = assets.register(voucher, new NewAssets(i + 1, line.itemCode(),
             line.quantity().intValueExact(), line.unitCost(), location, custodian, today));
         cards.forEach(card -> tags.add(card.tag()));

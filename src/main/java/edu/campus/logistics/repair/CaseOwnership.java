@@ -2,64 +2,86 @@ package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Resources;
+import edu.campus.logistics.identity.ProcessKeys;
+import java.util.ArrayList;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Create listener of every task of a repair case (and of its damage compensation): the first
- * responder is the task's owner, so "我首问的报修" in Tasklist lists all open work of the cases they
- * are accountable for, whoever the assignee is. As owner they may also hand the task to someone
- * else (TASK_ASSIGN on that task): reassigning never moves the ownership itself.
+ * First-responder ownership (首问负责制) of every task of a repair case and of its damage
+ * compensation, installed once for those processes — every version, whatever its model declares —
+ * the way {@code input/InputGuardPlugin} installs the form guard:
+ * <ul>
+ *   <li>each user task, when created, gets the case's {@code firstResponder} as owner, so "我首问的报修"
+ *   in Tasklist lists all open work of the cases they are accountable for, whoever the assignee is;</li>
+ *   <li>the engine's default authorization of that owner on the task carries TASK_ASSIGN too: the
+ *   first responder may hand the task to someone else; reassigning never moves the ownership.</li>
+ * </ul>
+ * {@link RecordFirstResponder} sets the owner of the task on which the first responder is recorded.
  */
 @Component("caseOwnership")
-public class CaseOwnership implements TaskListener {
+public class CaseOwnership extends AbstractProcessEnginePlugin {
 
-  private final AuthorizationService authorizations;
+  /** The processes whose tasks the first responder owns. */
+  static final Set<String> OWNED_PROCESSES = Set.of(ProcessKeys.REPAIR, ProcessKeys.DAMAGE_COMPENSATION);
 
-  public CaseOwnership(AuthorizationService authorizations) {
-    this.authorizations = authorizations;
-  }
+  private static final TaskListener OWN = task -> {
+    if (task.getVariable(FIRST_RESPONDER) instanceof String firstResponder) {
+      task.setOwner(firstResponder);
+    }
+  };
 
   @Override
-  public void notify(DelegateTask task) {
-    if (task.getVariable(FIRST_RESPONDER) instanceof String firstResponder) {
-      own(task, firstResponder);
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process
+            && OWNED_PROCESSES.contains(process.getKey())) {
+          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+              .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, OWN);
+        }
+      }
+    });
+    configuration.setResourceAuthorizationProvider(new FirstResponderMayAssign());
   }
 
-  void own(DelegateTask task, String firstResponder) {
-    task.setOwner(firstResponder);
-    CommandContext commandContext = Context.getCommandContext();
-    // the engine may have queued the owner's default task authorization in this transaction: extend it
-    AuthorizationEntity pending = commandContext.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)
-        .stream().filter(authorization -> firstResponder.equals(authorization.getUserId())
-            && authorization.getResourceType() == Resources.TASK.resourceType()
-            && task.getId().equals(authorization.getResourceId()))
-        .findFirst().orElse(null);
-    if (pending != null) {
-      pending.addPermission(TaskPermissions.TASK_ASSIGN);
-      return;
+  /** The engine's default task authorizations, plus TASK_ASSIGN for the first responder as owner of a case task. */
+  static class FirstResponderMayAssign extends DefaultAuthorizationProvider {
+
+    @Override
+    public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+      AuthorizationEntity[] authorizations = super.newTaskOwner(task, oldOwner, newOwner);
+      if (authorizations != null && newOwner != null && isFirstResponder(task, newOwner)) {
+        for (AuthorizationEntity authorization : authorizations) {
+          authorization.addPermission(TaskPermissions.TASK_ASSIGN);
+        }
+      }
+      return authorizations;
     }
-    commandContext.runWithoutAuthorization(() -> {
-      Authorization grant = authorizations.createAuthorizationQuery().userIdIn(firstResponder)
-          .resourceType(Resources.TASK).resourceId(task.getId()).list().stream().findFirst()
-          .orElseGet(() -> {
-            Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            created.setUserId(firstResponder);
-            created.setResource(Resources.TASK);
-            created.setResourceId(task.getId());
-            return created;
-          });
-      grant.addPermission(TaskPermissions.TASK_ASSIGN);
-      return authorizations.saveAuthorization(grant);
-    });
+
+    private static boolean isFirstResponder(Task task, String userId) {
+      return task.getProcessDefinitionId() != null
+          && OWNED_PROCESSES.contains(task.getProcessDefinitionId().split(":")[0])
+          && task instanceof VariableScope scope
+          && userId.equals(scope.getVariable(FIRST_RESPONDER));
+    }
   }
 }

@@ -7,7 +7,6 @@ import static edu.campus.logistics.repair.RepairVariables.DISPATCH_NOTE;
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
 import static edu.campus.logistics.repair.RepairVariables.REPAIR_ASSIGNEE;
 import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
-import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN_OPTIONS;
 
 import edu.campus.logistics.identity.CampusGroup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,9 +15,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_DispatchRepair (受理派工): offers the technicians on the form and, on completion, checks the
- * choice — a member of {@code technicians}, or an outside contractor by name, whose work the first
- * responder then records — and names the assignee of Task_RepairWork.
+ * Complete listener of Task_DispatchRepair (受理派工): checks the choice — a member of
+ * {@code technicians} (offered by {@link OfferTechnicians}), or an outside contractor by name, whose
+ * work the first responder then records — and names the assignee of Task_RepairWork.
  */
 @Component("dispatchRepair")
 public class DispatchRepair implements TaskListener {
@@ -31,10 +30,6 @@ public class DispatchRepair implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(TECHNICIAN_OPTIONS, JsonVariable.write(people.options(CampusGroup.TECHNICIANS.id())));
-      return;
-    }
     String mode = Inputs.oneOf(task, DISPATCH_MODE, "派工方式", Choice.DISPATCH_MODES);
     Inputs.optionalText(task, DISPATCH_NOTE, "派工说明", 500);
     if (Choice.DISPATCH_TECHNICIAN.equals(mode)) {

@@ -6,6 +6,7 @@ import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.SHORTAGE_MESSAGE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import edu.campus.logistics.casework.LedgerVouchers;
 import edu.campus.logistics.ledger.InsufficientStockException;
 import edu.campus.logistics.ledger.LedgerEntry;
 import edu.campus.logistics.ledger.LedgerService;
@@ -44,7 +45,7 @@ public class PostRepairParts implements JavaDelegate {
       execution.setVariable(PARTS_COST, 0.0);
       return;
     }
-    Voucher voucher = Voucher.forStep(execution, caseActor.technicianOrResponder(execution),
+    Voucher voucher = LedgerVouchers.forStep(execution, caseActor.technicianOrResponder(execution),
         "round-" + execution.getVariable(REOPEN_COUNT));
     Posting posting;
     try {

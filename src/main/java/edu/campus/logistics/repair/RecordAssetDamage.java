@@ -4,6 +4,7 @@ import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
+import edu.campus.logistics.casework.LedgerVouchers;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.Voucher;
@@ -29,7 +30,7 @@ public class RecordAssetDamage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String tag = (String) execution.getVariable(ASSET_TAG);
-    Voucher voucher = Voucher.forStep(execution, caseActor.technicianOrResponder(execution),
+    Voucher voucher = LedgerVouchers.forStep(execution, caseActor.technicianOrResponder(execution),
         "round-" + execution.getVariable(REOPEN_COUNT));
     assets.recordEvent(voucher, tag, AssetEventType.DAMAGED,
         "人为损坏 / human damage: " + execution.getVariable(WORK_DONE), null, null);

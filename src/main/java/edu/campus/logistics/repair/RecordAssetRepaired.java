@@ -3,9 +3,9 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
+import edu.campus.logistics.casework.LedgerVouchers;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
-import edu.campus.logistics.ledger.Voucher;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class RecordAssetRepaired implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String tag = (String) execution.getVariable(ASSET_TAG);
-    assets.recordEvent(Voucher.forStep(execution, caseActor.technicianOrResponder(execution)), tag,
+    assets.recordEvent(LedgerVouchers.forStep(execution, caseActor.technicianOrResponder(execution)), tag,
         AssetEventType.REPAIRED, "维修完成并经报修人确认 / repaired and confirmed: " + execution.getVariable(WORK_DONE), null, null);
   }
 }

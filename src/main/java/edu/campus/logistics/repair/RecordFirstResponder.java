@@ -22,11 +22,9 @@ public class RecordFirstResponder implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(RecordFirstResponder.class);
 
   private final People people;
-  private final CaseOwnership ownership;
 
-  public RecordFirstResponder(People people, CaseOwnership ownership) {
+  public RecordFirstResponder(People people) {
     this.people = people;
-    this.ownership = ownership;
   }
 
   @Override
@@ -40,7 +38,8 @@ public class RecordFirstResponder implements TaskListener {
     }
     task.setVariable(FIRST_RESPONDER, assignee);
     task.setVariable(RESPONDED_AT, ClockUtil.getCurrentTime());
-    ownership.own(task, assignee);
+    // the owner of the tasks created from now on is set by CaseOwnership; this one exists already
+    task.setOwner(assignee);
     LOG.info("Repair {}: first responder {}", task.getProcessInstanceId(), assignee);
   }
 }

@@ -4,13 +4,11 @@ import static edu.campus.logistics.repair.RepairVariables.CAUSE;
 import static edu.campus.logistics.repair.RepairVariables.DAMAGE_REPORTED;
 import static edu.campus.logistics.repair.RepairVariables.DISPATCH_MODE;
 import static edu.campus.logistics.repair.RepairVariables.PARTS_USED;
-import static edu.campus.logistics.repair.RepairVariables.PART_OPTIONS;
 import static edu.campus.logistics.repair.RepairVariables.REPAIR_COST;
 import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerService;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -21,7 +19,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RepairWork (维修作业): offers the stock items on the form and, on completion, checks the
+ * Complete listener of Task_RepairWork (维修作业; {@link OfferParts} offers the stock items): checks the
  * record — work done, cause, parts (known item codes, positive quantities, each item once), cost —
  * and stores {@code partsUsed} as a JSON list for Task_PostPartsUsed. The technician on record is
  * whoever completed the work, also after a reassignment.
@@ -41,11 +39,6 @@ public class RecordRepairWork implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal(PART_OPTIONS, JsonVariable.write(ledger.items().stream()
-          .filter(item -> item.quantity().signum() > 0).map(RecordRepairWork::option).toList()));
-      return;
-    }
     Inputs.requiredText(task, WORK_DONE, "维修内容", 1000);
     String cause = Inputs.oneOf(task, CAUSE, "损坏原因", Choice.CAUSES);
     task.setVariable(PARTS_USED, JsonVariable.write(parts(task.getVariable(PARTS_USED))));
@@ -88,11 +81,5 @@ public class RecordRepairWork implements TaskListener {
       }
     }
     return List.copyOf(byCode.values());
-  }
-
-  private static Map<String, String> option(Item item) {
-    String spec = item.spec() == null ? "" : " " + item.spec();
-    return Map.of("label", item.name() + spec + "（库存 " + item.quantity().stripTrailingZeros().toPlainString() + " "
-        + item.unit() + "）", "value", item.code());
   }
 }

@@ -6,7 +6,6 @@ import static edu.campus.logistics.repair.RepairVariables.ESCALATION_LEVEL;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_GROUP;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_NOTE;
-import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_REASON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
@@ -24,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Escalation of overdue repairs (三级督查). When an SLA timer of repair.bpmn fires, {@link #record}
  * appends an {@link Escalation} with its level and time to the {@code escalations} list, raises
  * {@code escalationLevel} and names the supervising group ({@code supervisionGroup}) for the
- * 督办 task that follows. As that task's listener it shows the supervisor why, and on completion
- * requires an instruction and marks the escalation handled.
+ * 督办 task that follows — level and group as {@link Supervision} (repair-sla.dmn) says.
+ * As that task's complete listener it requires an instruction and marks the escalation handled
+ * ({@link ExplainSupervision} shows the supervisor why).
  */
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
@@ -44,8 +44,9 @@ public class SlaEscalation implements TaskListener {
     DelegateExecution processInstance = execution.getProcessInstance();
     List<Escalation> escalations = new ArrayList<>(read(processInstance));
     int round = intValue(processInstance.getVariable(REOPEN_COUNT));
-    int level = stage.nextLevel(escalations, round);
-    String group = SlaStage.supervisor(level).id();
+    Supervision supervision = Supervision.of(execution, stage.overdueCount(escalations, round));
+    int level = supervision.level();
+    String group = supervision.group().id();
     escalations.add(new Escalation(stage.id(), level, group, round, ClockUtil.getCurrentTime().toInstant().toString(),
         null, null, null));
     processInstance.setVariable(ESCALATIONS, JsonVariable.write(escalations));
@@ -56,22 +57,12 @@ public class SlaEscalation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      List<Escalation> escalations = read(task);
-      int index = escalations.size() - 1;
-      Escalation escalation = escalations.get(index);
-      String reason = SlaStage.byId(escalation.stage()).reason() + "（" + (escalation.level() == 1 ? "一级督办" : "二级督办") + "）";
-      task.setVariableLocal(ESCALATION_INDEX, index);
-      task.setVariableLocal(SUPERVISION_REASON, reason);
-      task.setDescription(reason);
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      String note = Inputs.requiredText(task, SUPERVISION_NOTE, "督办意见", 500);
-      int index = intValue(task.getVariableLocal(ESCALATION_INDEX));
-      List<Escalation> escalations = new ArrayList<>(read(task));
-      String by = people.actor(task);
-      escalations.set(index, escalations.get(index).handled(by, ClockUtil.getCurrentTime().toInstant().toString(), note));
-      task.setVariable(ESCALATIONS, JsonVariable.write(escalations));
-    }
+    String note = Inputs.requiredText(task, SUPERVISION_NOTE, "督办意见", 500);
+    int index = intValue(task.getVariableLocal(ESCALATION_INDEX));
+    List<Escalation> escalations = new ArrayList<>(read(task));
+    String by = people.actor(task);
+    escalations.set(index, escalations.get(index).handled(by, ClockUtil.getCurrentTime().toInstant().toString(), note));
+    task.setVariable(ESCALATIONS, JsonVariable.write(escalations));
   }
 
   static List<Escalation> read(VariableScope scope) {

@@ -1,6 +1,5 @@
 package edu.campus.logistics.repair;
 
-import edu.campus.logistics.identity.CampusGroup;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,9 +9,6 @@ public enum SlaStage {
   RESPONSE("response", "响应超时：报修未及时受理派工", true),
   /** Report to confirmed fix (SubProcess_Handling); reopening does not restart the clock. */
   RESOLUTION("resolution", "办结超时：报修未在时限内修复确认", false);
-
-  /** Who supervises at each level: 1 = logistics head, 2 (and beyond) = principal. */
-  static final List<CampusGroup> LEVELS = List.of(CampusGroup.LOGISTICS_HEAD, CampusGroup.PRINCIPAL);
 
   private final String id;
   private final String reason;
@@ -32,14 +28,12 @@ public enum SlaStage {
     return reason;
   }
 
-  /** The level of the next escalation of this stage, given those recorded so far. */
-  int nextLevel(List<Escalation> recorded, int round) {
-    long earlier = recorded.stream().filter(e -> e.stage().equals(id) && (!perRound || e.round() == round)).count();
-    return (int) Math.min(earlier + 1, LEVELS.size());
-  }
-
-  static CampusGroup supervisor(int level) {
-    return LEVELS.get(level - 1);
+  /**
+   * How many times this stage is overdue now, counting those recorded so far (per dispatch round for
+   * the response): the input of decision repair-supervision (repair-sla.dmn), which names level and supervisor.
+   */
+  int overdueCount(List<Escalation> recorded, int round) {
+    return 1 + (int) recorded.stream().filter(e -> e.stage().equals(id) && (!perRound || e.round() == round)).count();
   }
 
   public static SlaStage byId(String id) {

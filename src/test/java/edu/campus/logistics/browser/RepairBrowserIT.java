@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.TasklistFilters;
+import edu.campus.logistics.repair.RepairTasklist;
 import edu.campus.logistics.repair.RepairVariables;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -101,7 +102,7 @@ class RepairBrowserIT {
     dispatch.complete();
     browser.step("repair-dispatched");
 
-    staff.awaitTaskWithId(TasklistFilters.MY_FIRST_RESPONSE_CASES, TASK_REPAIR_WORK, tasks.id(REPAIR_WORK));
+    staff.awaitTaskWithId(RepairTasklist.MY_FIRST_RESPONSE_CASES, TASK_REPAIR_WORK, tasks.id(REPAIR_WORK));
     browser.step("repair-in-first-response-cases");
     staff.logout();
 

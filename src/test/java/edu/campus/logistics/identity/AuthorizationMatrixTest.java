@@ -1,11 +1,11 @@
 package edu.campus.logistics.identity;
 
-import static edu.campus.logistics.identity.ProcessKeys.DAILY_PATROL;
+import static edu.campus.logistics.identity.AccessPolicy.DAILY_PATROL;
+import static edu.campus.logistics.identity.AccessPolicy.REQUISITION;
+import static edu.campus.logistics.identity.AccessPolicy.STOCKTAKE;
 import static edu.campus.logistics.identity.ProcessKeys.DAMAGE_COMPENSATION;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
-import static edu.campus.logistics.identity.ProcessKeys.REQUISITION;
-import static edu.campus.logistics.identity.ProcessKeys.STOCKTAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.demo.DemoData;
 import edu.campus.logistics.ledger.LedgerService;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,7 @@ class IdentitySetupTest {
 
   @Test
   void startRightsFollowTheAccessPolicy() {
-    String stocktake = ProcessKeys.STOCKTAKE;
+    String stocktake = AccessPolicy.STOCKTAKE;
     assertThat(canStart("zhangwei", stocktake)).isFalse();
     assertThat(canStart("wuxiaohong", stocktake)).isTrue();
     assertThat(canStart("zhangwei", ProcessKeys.PROCUREMENT)).isTrue();

@@ -128,6 +128,10 @@ class ProcessOwnersDeployTest {
         Arguments.of("a delegate expression naming an unlisted bean", "Task_Delegate",
             "<bpmn:serviceTask id=\"Task_Delegate\" camunda:delegateExpression=\"${processEngine}\" />",
             "委托表达式 ${processEngine} 不是允许的应用组件"),
+        Arguments.of("the engine plugin that installs first-responder ownership, named as a listener", "Task_Owned",
+            "<bpmn:userTask id=\"Task_Owned\"><bpmn:extensionElements><camunda:taskListener"
+                + " delegateExpression=\"${caseOwnership}\" event=\"create\" /></bpmn:extensionElements></bpmn:userTask>",
+            "委托表达式 ${caseOwnership} 不是允许的应用组件"),
         Arguments.of("a bean passed as a value", "Task_Bean",
             "<bpmn:userTask id=\"Task_Bean\" camunda:assignee=\"${identityService}\" />", "引用了不允许的应用组件 identityService"),
         Arguments.of("a script listener", "Task_Listener",

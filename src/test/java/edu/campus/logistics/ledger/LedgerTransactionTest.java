@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.casework.LedgerVouchers;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class LedgerTransactionTest {
   public static class PostThenMaybeFail implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
-      sharedLedger.receive(Voucher.forStep(execution, "wuxiaohong"),
+      sharedLedger.receive(LedgerVouchers.forStep(execution, "wuxiaohong"),
           List.of(StockLine.of(itemCode, new BigDecimal("5"), new BigDecimal("3.00"))));
       if (Boolean.TRUE.equals(execution.getVariable("fail"))) {
         throw new IllegalStateException("simulated failure after posting");

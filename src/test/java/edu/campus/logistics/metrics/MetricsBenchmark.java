@@ -178,7 +178,6 @@ class MetricsBenchmark {
         "COMPLETED"});
     text(id, "procurement", "department", "教研组" + random.nextInt(12));
     text(id, "procurement", "supplier", "供应商" + random.nextInt(30));
-    text(id, "procurement", "outcome", "stocked");
     variable(id, "procurement", "overBudget", "boolean", null, 0L, null, null);
     json(id, "procurement", "quotes", "[{\"supplier\":\"甲\",\"amount\":100},{\"supplier\":\"乙\",\"amount\":110},"
         + "{\"supplier\":\"丙\",\"amount\":120}]");

@@ -11,7 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The deployed decision tables procurement-approval and procurement-quotes at their thresholds. */
+/**
+ * The deployed decision tables procurement-approval and procurement-quotes at their thresholds,
+ * and the purchase rules and escalation ladder process owners edit in the same file.
+ */
 @CampusTest
 class ProcurementApprovalTableTest {
 
@@ -35,5 +38,25 @@ class ProcurementApprovalTableTest {
     assertThat(chain).containsExactly((Object[]) levels.split(","));
     Object required = decisionService.evaluateDecisionTableByKey("procurement-quotes", input).getSingleEntry();
     assertThat(required).isEqualTo(quotes);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} % over the approved amount, {2} quotes")
+  @CsvSource(delimiter = ';', value = {"office; 10; 3", "equipment; 10; 3", "furniture; 10; 3"})
+  void purchaseRulesGiveTheToleranceAndTheMinimumQuotes(String category, double tolerance, int quotes) {
+    Map<String, Object> rules = decisionService.evaluateDecisionTableByKey(PurchaseRules.DECISION,
+        Variables.createVariables().putValue("category", category)).getSingleResult().getEntryMap();
+    assertThat(rules).containsEntry("budgetTolerancePercent", tolerance).containsEntry("minQuotes", quotes);
+  }
+
+  @ParameterizedTest(name = "{0} overdue → {1}")
+  @CsvSource(delimiter = ';', value = {
+      "general-affairs; principal",
+      "principal; school-committee",
+      "school-committee; principal",
+      "finance; principal"})
+  void theEscalationLadderNamesTheNextLevel(String overdue, String escalatedTo) {
+    Object target = decisionService.evaluateDecisionTableByKey(EscalateApproval.DECISION,
+        Variables.createVariables().putValue("approvalLevel", overdue)).getSingleEntry();
+    assertThat(target).isEqualTo(escalatedTo);
   }
 }

@@ -54,6 +54,17 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
+  void theSupervisionTableNamesLevelAndSupervisorByHowOftenAStageIsOverdue() {
+    for (int count = 1; count <= 3; count++) {
+      Map<String, Object> supervision = engine.getDecisionService().evaluateDecisionTableByKey(Supervision.DECISION,
+          Variables.createVariables().putValue(Supervision.OVERDUE_COUNT, count)).getSingleResult().getEntryMap();
+      assertThat(supervision).as("overdue count %d", count)
+          .containsEntry("escalationLevel", count == 1 ? 1 : 2)
+          .containsEntry("supervisionGroup", count == 1 ? "logistics-head" : "principal");
+    }
+  }
+
+  @Test
   void unattendedUrgentReportEscalatesFirstToTheLogisticsHeadThenToThePrincipal() throws JsonProcessingException {
     ProcessInstance repair = driver.reportAs(REPORTER, report("实验楼二层", "electrical", "配电箱跳闸，整层停电", "urgent"));
 

@@ -4,7 +4,6 @@ import static edu.campus.logistics.repair.RepairDriver.faucetLeak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.identity.ProcessKeys;
-import edu.campus.logistics.identity.TasklistFilters;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -32,7 +31,7 @@ class RepairTasklistAndRestTest extends RepairScenario {
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, "majian");
     Task work = driver.task(repair, "Task_RepairWork");
 
-    Filter filter = filters.createFilterQuery().filterName(TasklistFilters.MY_FIRST_RESPONSE_CASES).singleResult();
+    Filter filter = filters.createFilterQuery().filterName(RepairTasklist.MY_FIRST_RESPONSE_CASES).singleResult();
     assertThat(filter).as("filter 我首问的报修").isNotNull();
     List<Task> mine = driver.as(FIRST_RESPONDER, () -> filters.<Task>listPage(filter.getId(), 0, 500));
     assertThat(mine).extracting(Task::getId).contains(work.getId());

@@ -1,4 +1,4 @@
-package edu.campus.logistics.identity;
+package edu.campus.logistics.demo;
 
 import static edu.campus.logistics.identity.CampusGroup.FINANCE;
 import static edu.campus.logistics.identity.CampusGroup.GENERAL_AFFAIRS;
@@ -12,6 +12,8 @@ import static edu.campus.logistics.identity.CampusGroup.SCHOOL_COMMITTEE;
 import static edu.campus.logistics.identity.CampusGroup.STAFF;
 import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
 import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
+
+import edu.campus.logistics.identity.CampusGroup;
 
 import edu.campus.logistics.ledger.ItemCategory;
 import edu.campus.logistics.ledger.LedgerService;

@@ -1,0 +1,63 @@
+package edu.campus.logistics;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * Which package may import which (docs/CONVENTIONS: package by feature). The processes
+ * (procurement, repair) stand on the shared packages — the ledger, identity, the case toolkit,
+ * the guards — and meet only in the ledger; the shared packages know no process; the read models
+ * (metrics, exports) read the processes' vocabularies, never the other way round.
+ */
+@AnalyzeClasses(packages = "edu.campus.logistics", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String BASE = "edu.campus.logistics.";
+  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair.."};
+  private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
+
+  @ArchTest
+  static final ArchRule identityKnowsNoFeature = noClasses().that().resideInAPackage(BASE + "identity..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "ledger..",
+          BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "casework..")
+      .because("identity is groups, authorizations and login; a process brings its own filters and cards");
+
+  @ArchTest
+  static final ArchRule ledgerKnowsNoEngine = noClasses().that().resideInAPackage(BASE + "ledger..")
+      .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+      .because("the ledger is the stock ledger and asset register for any caller; callers adapt the engine's types");
+
+  @ArchTest
+  static final ArchRule ledgerKnowsNoOtherPackage = noClasses().that().resideInAPackage(BASE + "ledger..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..",
+          BASE + "casework..", BASE + "identity..", BASE + "input..", BASE + "demo..", BASE + "metrics..",
+          BASE + "exports..", BASE + "operations..")
+      .because("everything posts through the ledger, the ledger calls nobody");
+
+  @ArchTest
+  static final ArchRule featuresMeetOnlyInTheLedger = CompositeArchRule
+      .of(noClasses().that().resideInAPackage(FEATURES[0]).should().dependOnClassesThat().resideInAPackage(FEATURES[1]))
+      .and(noClasses().that().resideInAPackage(FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[0]))
+      .because("a process shares stock and assets with another through the ledger, nothing else");
+
+  @ArchTest
+  static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
+      .resideInAnyPackage(BASE + "casework..", BASE + "input..", BASE + "ledger..", BASE + "identity..")
+      .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
+      .because("what every process shares cannot name one of them");
+
+  @ArchTest
+  static final ArchRule processesDoNotReadTheReports = noClasses().that().resideInAnyPackage(FEATURES)
+      .should().dependOnClassesThat().resideInAnyPackage(READ_MODELS)
+      .because("metrics and exports read the processes' history, the processes do not depend on them");
+
+  @ArchTest
+  static final ArchRule nobodyNeedsTheDemoData = noClasses().that().resideOutsideOfPackage(BASE + "demo..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + "demo..")
+      .because("demo users and stock are switched off in production; nothing may rely on them");
+}
