@@ -73,6 +73,8 @@ class DeploymentLogTest {
     int process = latestProcessVersion();
     int approval = latestDecisionVersion("procurement-approval");
     int quotes = latestDecisionVersion("procurement-quotes");
+    int purchaseRules = latestDecisionVersion("procurement-purchase-rules");
+    int escalation = latestDecisionVersion("procurement-escalation");
     Instant before = Instant.now().minusSeconds(1);
 
     Map<String, String> files = procurementWithThreshold(3000);
@@ -98,11 +100,15 @@ class DeploymentLogTest {
     assertThat(versions(older)).containsExactlyInAnyOrder(
         "process procurement " + process + " → " + (process + 1),
         "decision procurement-approval " + approval + " → " + (approval + 1),
-        "decision procurement-quotes " + quotes + " → " + (quotes + 1));
+        "decision procurement-quotes " + quotes + " → " + (quotes + 1),
+        "decision procurement-purchase-rules " + purchaseRules + " → " + (purchaseRules + 1),
+        "decision procurement-escalation " + escalation + " → " + (escalation + 1));
     assertThat(versions(newer)).containsExactlyInAnyOrder(
         "process procurement " + (process + 1) + " → " + (process + 2),
         "decision procurement-approval " + (approval + 1) + " → " + (approval + 2),
-        "decision procurement-quotes " + (quotes + 1) + " → " + (quotes + 2));
+        "decision procurement-quotes " + (quotes + 1) + " → " + (quotes + 2),
+        "decision procurement-purchase-rules " + (purchaseRules + 1) + " → " + (purchaseRules + 2),
+        "decision procurement-escalation " + (escalation + 1) + " → " + (escalation + 2));
     assertThat(newer.path("definitions").findValuesAsText("id")).contains(repositoryService.createProcessDefinitionQuery()
         .processDefinitionKey(PROCUREMENT).latestVersion().singleResult().getId());
 
