@@ -44,14 +44,41 @@ record KpiCase(String id, String processKey, String businessKey, Instant started
         decimal(column, "paid_amount"), text(column, "settlement"));
   }
 
-  static KpiCase of(ResultSet rs) {
-    return of(name -> {
-      try {
-        return rs.getObject(name);
-      } catch (SQLException e) {
-        throw new IllegalStateException("kpi_case." + name, e);
+  /** The columns {@link #of(ResultSet)} reads, in this order. */
+  static final List<String> READ_COLUMNS = KpiCaseMapping.COLUMNS.stream().filter(c -> !"updated_at".equals(c)).toList();
+  private static final java.util.Map<String, Integer> INDEX = new java.util.HashMap<>();
+
+  static {
+    for (int i = 0; i < READ_COLUMNS.size(); i++) {
+      INDEX.put(READ_COLUMNS.get(i), i);
+    }
+  }
+
+  /** A row selected with {@link #READ_COLUMNS}, read by position with typed getters. */
+  static KpiCase of(ResultSet rs) throws SQLException {
+    Object[] values = new Object[READ_COLUMNS.size()];
+    for (int i = 0; i < values.length; i++) {
+      String name = READ_COLUMNS.get(i);
+      int column = i + 1;
+      Object value;
+      if (name.endsWith("_at") || name.endsWith("_since")) {
+        value = rs.getTimestamp(column);
+      } else if (name.equals("work_done") || name.equals("fixed") || name.equals("over_budget")
+          || name.equals("revised") || name.equals("rejected")) {
+        boolean flag = rs.getBoolean(column);
+        value = rs.wasNull() ? null : flag;
+      } else if (name.equals("reopen_count") || name.equals("satisfaction") || name.equals("parts_wait_millis")
+          || name.equals("quote_count")) {
+        long number = rs.getLong(column);
+        value = rs.wasNull() ? null : number;
+      } else if (name.endsWith("_amount")) {
+        value = rs.getBigDecimal(column);
+      } else {
+        value = rs.getString(column);
       }
-    });
+      values[i] = value;
+    }
+    return of(name -> values[INDEX.get(name)]);
   }
 
   static List<Pair> pairs(String encoded) {

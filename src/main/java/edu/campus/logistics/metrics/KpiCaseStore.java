@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class KpiCaseStore implements KpiCases {
 
   private static final Set<String> COLUMNS = Set.copyOf(KpiCaseMapping.COLUMNS);
+  private static final String SELECT = String.join(", ", KpiCase.READ_COLUMNS);
   private static final String STEP_COLUMNS = "activity_instance_id, process_instance_id, activity_id, started_at, ended_at";
 
   private final JdbcTemplate jdbc;
@@ -38,14 +39,14 @@ class KpiCaseStore implements KpiCases {
 
   @Override
   public List<KpiCase> started(String processKey, Instant start, Instant end) {
-    return jdbc.query("select * from kpi_case where process_key = ? and started_at >= ? and started_at < ?"
+    return jdbc.query("select " + SELECT + " from kpi_case where process_key = ? and started_at >= ? and started_at < ?"
             + " order by started_at, process_instance_id",
         (rs, row) -> KpiCase.of(rs), processKey, Timestamp.from(start), Timestamp.from(end));
   }
 
   @Override
   public List<KpiCase> open(String processKey) {
-    return jdbc.query("select * from kpi_case where process_key = ? and ended_at is null order by started_at,"
+    return jdbc.query("select " + SELECT + " from kpi_case where process_key = ? and ended_at is null order by started_at,"
         + " process_instance_id", (rs, row) -> KpiCase.of(rs), processKey);
   }
 

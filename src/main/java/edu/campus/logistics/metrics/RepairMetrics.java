@@ -271,7 +271,7 @@ public class RepairMetrics {
     return Durations.of(cases.stream().map(duration).filter(Objects::nonNull).toList());
   }
 
-  private static List<Boolean> judge(Collection<RepairCase> cases, Function<RepairCase, Boolean> verdict) {
+  static List<Boolean> judge(Collection<RepairCase> cases, Function<RepairCase, Boolean> verdict) {
     return cases.stream().map(verdict).filter(Objects::nonNull).toList();
   }
 }
