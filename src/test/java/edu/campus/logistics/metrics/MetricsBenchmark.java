@@ -124,11 +124,13 @@ class MetricsBenchmark {
     List<Long> millis = new ArrayList<>();
     List<Long> oldAllocated = new ArrayList<>();
     List<Long> allocated = new ArrayList<>();
+    List<Long> oldCpu = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     List<Double> load = new ArrayList<>();
     // old and new interleaved, so that both meet the same load of the shared machine
     for (int run = 0; run < RUNS; run++) {
-      time(() -> fromHistory.summary(year), threads, oldMillis, oldAllocated);
-      figures = time(() -> summary.summary(year), threads, millis, allocated);
+      time(() -> fromHistory.summary(year), threads, oldMillis, oldAllocated, oldCpu);
+      figures = time(() -> summary.summary(year), threads, millis, allocated, cpu);
       load.add(system.getSystemLoadAverage());
     }
     TestHttp http = new TestHttp(port);
@@ -146,14 +148,16 @@ class MetricsBenchmark {
     String report = String.format("database: %s; %d processors%n"
             + "fill: %d repairs, %d procurements in %d s (history rows written with SQL)%n"
             + "backfill of the read model from the history: %d cases in %d ms%n"
-            + "summary of 2035 from the history (before), in process: %s ms, allocated %s MiB per run%n"
-            + "summary of 2035 from the read model (after), in process: %s ms, allocated %s MiB per run%n"
+            + "summary of 2035 from the history (before), in process: %s ms, CPU of the calling thread %s ms,"
+            + " allocated %s MiB per run%n"
+            + "summary of 2035 from the read model (after), in process: %s ms, CPU of the calling thread %s ms,"
+            + " allocated %s MiB per run%n"
             + "ratio before/after per run: %s%n"
             + "load average (1 min): %.2f before the runs, %s after each pair%n"
             + "summary through HTTP (read model): %d ms, %d bytes of JSON%n"
             + "JVM heap after: %d MiB used of %d MiB max%n",
         database, system.getAvailableProcessors(), REPAIRS, PROCUREMENTS, fill.toSeconds(), backfilled,
-        backfill.toMillis(), oldMillis, oldAllocated, millis, allocated, ratios, loadBefore,
+        backfill.toMillis(), oldMillis, oldCpu, oldAllocated, millis, cpu, allocated, ratios, loadBefore,
         load.stream().map(l -> String.format(java.util.Locale.ROOT, "%.2f", l)).toList(), httpMillis,
         answer.body().length(), (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024),
         runtime.maxMemory() / (1024 * 1024));
@@ -172,11 +176,13 @@ class MetricsBenchmark {
   }
 
   private static <T> T time(java.util.function.Supplier<T> action, com.sun.management.ThreadMXBean threads,
-                            List<Long> millis, List<Long> allocated) {
+                            List<Long> millis, List<Long> allocated, List<Long> cpu) {
     long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     T result = action.get();
     millis.add((System.nanoTime() - start) / 1_000_000);
+    cpu.add((threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000);
     allocated.add((threads.getCurrentThreadAllocatedBytes() - bytesBefore) / (1024 * 1024));
     return result;
   }
