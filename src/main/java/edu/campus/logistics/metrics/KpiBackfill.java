@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up, writes the kpi_case rows of the cases the history has and the read model has not: the cases
- * that precede the read model (the first start after V3), and any a node without the handler wrote. Bounded
+ * that precede the read model (the first start after V6), and any a node without the handler wrote. Bounded
  * batches of {@code campus.metrics.backfill-batch} cases (default 500), each in its own transaction, walked
  * by process instance id (the primary key index), so one pass reads the history once whatever its size.
  * Several nodes starting at once may do the same batch; the inserts skip rows already there, so the result

@@ -21,7 +21,7 @@ import java.util.StringJoiner;
 
 /**
  * The one place that translates the engine's history into rows of the KPI read model ({@code kpi_case},
- * {@code kpi_case_step}, V3__kpi_read_model.sql): which processes, which variables and which activities
+ * {@code kpi_case_step}, V6__kpi_read_model.sql): which processes, which variables and which activities
  * count, and what column each of them sets. Everything else only moves these columns around: the live
  * handler ({@link KpiHistoryEventHandler}, from the engine's history events), the start-up backfill and
  * the history-based computation ({@link HistoryCases}, from ACT_HI_* rows) both call these functions with

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The KPI read model's table access (kpi_case, kpi_case_step; V3__kpi_read_model.sql): the reports read it,
+ * The KPI read model's table access (kpi_case, kpi_case_step; V6__kpi_read_model.sql): the reports read it,
  * the history event handler and the backfill write it. Every write is idempotent and safe when several
  * nodes (or a node's backfill and its live handler) write the same case at once: a row or step is inserted
  * only when absent (PostgreSQL {@code on conflict do nothing}, elsewhere a standard {@code merge ... when
