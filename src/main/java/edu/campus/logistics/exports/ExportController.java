@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,16 @@ public class ExportController {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
 
+  /** One export a caller may download: its Chinese title, its path, whether it takes a period ({@code from}, {@code to}). */
+  public record Available(String id, String title, String path, boolean period) {
+  }
+
+  static final Available STOCK_LEDGER = new Available("stock-ledger", "库存台账", "/api/exports/stock-ledger", true);
+  static final Available ASSETS = new Available("assets", "固定资产登记簿", "/api/exports/assets", false);
+  static final Available PROCUREMENTS = new Available("procurements", "采购登记簿", "/api/exports/procurements", true);
+  static final Available REPAIRS = new Available("repairs", "维修登记簿", "/api/exports/repairs", true);
+  static final List<Available> ALL = List.of(STOCK_LEDGER, PROCUREMENTS, REPAIRS, ASSETS);
+
   private final StockLedgerExport stockLedger;
   private final AssetRegisterExport assetRegister;
   private final ProcurementRegisterExport procurementRegister;
@@ -45,6 +56,15 @@ public class ExportController {
     this.zone = ZoneId.of(zone);
   }
 
+  /**
+   * The exports the caller may download (every one: who may not gets 403 from the filter), for the links on
+   * the Cockpit KPI page; formats {@code xlsx} and {@code csv}.
+   */
+  @GetMapping
+  public List<Available> available() {
+    return ALL;
+  }
+
   /** 库存台账: all items or one ({@code item}), entries posted from {@code from} to {@code to} (dates, inclusive). */
   @GetMapping("/stock-ledger")
   public void stockLedger(@RequestParam(required = false) String item, @RequestParam(required = false) String from,
@@ -54,7 +74,7 @@ public class ExportController {
     Period period = Period.parse(from, to, zone);
     String code = blankToNull(item);
     stockLedger.check(code);
-    try (TableSink sink = open(response, chosen, "库存台账", (code == null ? "" : code + "_") + period.label())) {
+    try (TableSink sink = open(response, chosen, STOCK_LEDGER.title(), (code == null ? "" : code + "_") + period.label())) {
       stockLedger.write(sink, code, period);
     }
   }
@@ -64,7 +84,7 @@ public class ExportController {
   public void assets(@RequestParam(required = false) String location, @RequestParam(required = false) String custodian,
                      @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
     ExportFormat chosen = ExportFormat.of(format);
-    try (TableSink sink = open(response, chosen, "固定资产登记簿", LocalDate.now(zone).toString())) {
+    try (TableSink sink = open(response, chosen, ASSETS.title(), LocalDate.now(zone).toString())) {
       assetRegister.write(sink, blankToNull(location), blankToNull(custodian));
     }
   }
@@ -75,7 +95,7 @@ public class ExportController {
                            @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
     ExportFormat chosen = ExportFormat.of(format);
     Period period = Period.parse(from, to, zone);
-    try (TableSink sink = open(response, chosen, "采购登记簿", period.label())) {
+    try (TableSink sink = open(response, chosen, PROCUREMENTS.title(), period.label())) {
       procurementRegister.write(sink, period);
     }
   }
@@ -86,7 +106,7 @@ public class ExportController {
                       @RequestParam(required = false) String format, HttpServletResponse response) throws IOException {
     ExportFormat chosen = ExportFormat.of(format);
     Period period = Period.parse(from, to, zone);
-    try (TableSink sink = open(response, chosen, "维修登记簿", period.label())) {
+    try (TableSink sink = open(response, chosen, REPAIRS.title(), period.label())) {
       repairRegister.write(sink, period);
     }
   }

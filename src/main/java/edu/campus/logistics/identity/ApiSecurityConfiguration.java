@@ -42,8 +42,11 @@ public class ApiSecurityConfiguration {
 
   /** Operations (/api/admin: backup): administrators only. */
   public static final Set<String> ADMINISTRATORS = groups();
-  /** The deployment guard's dry-run (/api/deployments/check): those who deploy. */
+  /** The deployment guard's dry-run (/api/deployments/check) and the deployment log (/api/deployments/log): those who deploy. */
   public static final Set<String> DEPLOYERS = groups(CampusGroup.PROCESS_OWNERS);
+
+  /** One's own requests and reports (/api/my: 我的申请): everyone with a campus group. */
+  public static final Set<String> EVERYONE = groups(CampusGroup.values());
 
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
@@ -70,7 +73,8 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/metrics/**", METRICS_READERS),
         Rule.of("/api/exports/**", EXPORT_READERS),
         Rule.of("/api/admin/**", ADMINISTRATORS),
-        Rule.of("/api/deployments/**", DEPLOYERS));
+        Rule.of("/api/deployments/**", DEPLOYERS),
+        Rule.of("/api/my/**", EVERYONE));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

@@ -72,6 +72,9 @@ public class IdentitySetup implements ApplicationRunner {
       collect(grants, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_INSTANCE);
       collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      // Cockpit's Human Tasks page counts open tasks per group (task/report/candidate-group-count), which
+      // the engine allows only with READ on every task; READ_TASK above already shows them the same tasks
+      collect(grants, Resources.TASK, "*", Permissions.READ);
       collect(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }

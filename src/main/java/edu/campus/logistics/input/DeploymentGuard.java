@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,10 @@ import org.springframework.stereotype.Component;
  * ({@link DeploymentRules#GUARD_BEANS}) must stay in every new version of those processes.
  * It runs as the first deployer inside the engine's deploy command, so a refusal
  * ({@link DeploymentRefused}, a {@link BadUserRequestException}: 400 through REST) rolls the whole
- * deployment back: nothing of it is stored or deployed.
+ * deployment back: nothing of it is stored or deployed; the refused attempt is recorded in
+ * {@link DeploymentLog} (in a transaction of its own). Known process and decision ids
+ * ({@link ModelerRules}) are those of the application's own models, those already deployed in the
+ * engine (by an administrator, or allowed earlier) and those of {@link DeploymentSettings#allowedNewIds}.
  */
 @Component
 public class DeploymentGuard extends AbstractProcessEnginePlugin {
@@ -62,9 +66,32 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
   }
 
   private final DeploymentRules rules;
+  private final DeploymentLog log;
+  private ProcessEngineConfigurationImpl configuration;
 
-  public DeploymentGuard(@Lazy ApplicationContext applicationContext) throws IOException {
-    this.rules = new DeploymentRules(applicationContext::containsBean, applicationGuards());
+  public DeploymentGuard(@Lazy ApplicationContext applicationContext, DeploymentSettings settings,
+                         @Lazy DeploymentLog log) throws IOException {
+    Set<String> known = applicationIds();
+    this.rules = new DeploymentRules(applicationContext::containsBean, applicationGuards(), new ModelerRules.KnownIds(
+        id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getProcessDefinitionManager()
+            .findLatestProcessDefinitionByKey(id) != null,
+        id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getDecisionDefinitionManager()
+            .findLatestDecisionDefinitionByKey(id) != null));
+    this.log = log;
+  }
+
+  /** The process ids and decision ids of the application's own models (under {@code processes/} on the classpath). */
+  static Set<String> applicationIds() throws IOException {
+    Set<String> ids = new HashSet<>();
+    for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.*")) {
+      String name = model.getFilename() == null ? "" : model.getFilename();
+      if (name.endsWith(".bpmn") || name.endsWith(".dmn")) {
+        try (InputStream in = model.getInputStream()) {
+          ids.addAll(DeploymentRules.definitionIds(in.readAllBytes()));
+        }
+      }
+    }
+    return Set.copyOf(ids);
   }
 
   /** The guard listeners of the application's own models (every {@code .bpmn} under {@code processes/} on the classpath). */
@@ -80,6 +107,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
@@ -88,7 +116,8 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
 
   /** The rules' verdict on these resources, as the guard would give it to a process owner: empty = deployable. */
   public List<DeploymentRules.Problem> check(Map<String, byte[]> resources) {
-    return rules.check(resources);
+    // inside a command, as in a deployment: whether an id is deployed already is read from the engine
+    return configuration.getCommandExecutorTxRequired().execute(commandContext -> rules.check(resources));
   }
 
   private void guard(DeploymentEntity deployment) {
@@ -103,6 +132,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     if (!problems.isEmpty()) {
       DeploymentRefused refused = new DeploymentRefused(problems);
       LOG.info("Deployment '{}' refused: {}", deployment.getName(), refused.getMessage());
+      log.refused(deployment, resources.keySet(), problems);
       throw refused;
     }
   }

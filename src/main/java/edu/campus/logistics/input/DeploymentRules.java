@@ -37,7 +37,9 @@ import org.w3c.dom.NodeList;
  * no form of the same deployment has. Expressions ({@code ${…}}, {@code #{…}}) may read variables,
  * name a bean of {@link #ALLOWED_BEANS} and make the calls of {@link #ALLOWED_CALLS}, nothing else:
  * no other bean, no other method or property, no {@code [..]} access; a delegate expression names
- * exactly one allowed bean.
+ * exactly one allowed bean. Every BPMN and DMN file must also be one Camunda Modeler wrote for
+ * Camunda Platform 7.24.0, with its diagram, of process and decision ids the application knows
+ * ({@link ModelerRules}).
  */
 public final class DeploymentRules {
 
@@ -92,8 +94,13 @@ public final class DeploymentRules {
 
   private final Predicate<String> isBean;
   private final Map<String, Set<String>> requiredGuards;
+  private final ModelerRules.KnownIds knownIds;
 
-  /** @param isBean whether a name is a bean an expression could reach (the Spring context's beans) */
+  /**
+   * Any process and decision id passes ({@link ModelerRules.KnownIds#ANY}).
+   *
+   * @param isBean whether a name is a bean an expression could reach (the Spring context's beans)
+   */
   public DeploymentRules(Predicate<String> isBean) {
     this(isBean, Map.of());
   }
@@ -103,8 +110,14 @@ public final class DeploymentRules {
    *                       those of the application's own models
    */
   public DeploymentRules(Predicate<String> isBean, Map<String, Set<String>> requiredGuards) {
+    this(isBean, requiredGuards, ModelerRules.KnownIds.ANY);
+  }
+
+  /** @param knownIds the process and decision ids that may be deployed */
+  DeploymentRules(Predicate<String> isBean, Map<String, Set<String>> requiredGuards, ModelerRules.KnownIds knownIds) {
     this.isBean = isBean;
     this.requiredGuards = requiredGuards;
+    this.knownIds = knownIds;
   }
 
   /** Per process id of a BPMN model, its guard listeners as "element id › event › bean". */
@@ -119,6 +132,22 @@ public final class DeploymentRules {
       guards.put(process.getAttribute("id"), found);
     }
     return guards;
+  }
+
+  /** The ids a model defines: its executable processes (BPMN) or its decisions (DMN). */
+  static Set<String> definitionIds(byte[] model) {
+    Set<String> ids = new HashSet<>();
+    Document document = parse(model);
+    for (String tag : List.of("process", "decision")) {
+      NodeList definitions = document.getElementsByTagNameNS("*", tag);
+      for (int i = 0; i < definitions.getLength(); i++) {
+        Element definition = (Element) definitions.item(i);
+        if (tag.equals("decision") || ModelerRules.executable(definition)) {
+          ids.add(definition.getAttribute("id"));
+        }
+      }
+    }
+    return ids;
   }
 
   private static void collectGuards(Element element, String enclosingId, Set<String> found) {
@@ -193,6 +222,7 @@ public final class DeploymentRules {
       return;
     }
     checkElement(file, document.getDocumentElement(), "-", dmn, formIds, problems);
+    ModelerRules.check(file, document, dmn, knownIds, problems);
     if (!dmn) {
       guards(bytes).forEach((processId, found) -> {
         for (String required : requiredGuards.getOrDefault(processId, Set.of())) {

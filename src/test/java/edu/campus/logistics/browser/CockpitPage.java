@@ -1,6 +1,8 @@
 package edu.campus.logistics.browser;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -39,6 +41,34 @@ public final class CockpitPage {
     browser.until(driver -> browser.all(PROCESS_LINKS).stream().filter(link -> link.getText().trim().equals(name))
         .findFirst().orElse(null), "process " + name + " listed").click();
     return new ProcessDiagram(browser);
+  }
+
+  /**
+   * Opens the "Human Tasks" page (open tasks by assignment and per group) and waits until its
+   * per-group table has loaded or an error took its place; returns the page's text.
+   */
+  public String openHumanTasks() {
+    browser.open(APP + "#/tasks");
+    return browser.until(driver -> {
+      String text = driver.findElement(By.cssSelector("body")).getText();
+      return text.contains("按用户组统计指派") && (text.contains("合计") || text.contains("无法获取")) ? text : null;
+    }, "Human Tasks page loaded");
+  }
+
+  /** The Human Tasks page's table "按用户组统计指派": open tasks per candidate group, once it has rows. */
+  public Map<String, Integer> tasksPerGroup() {
+    By rows = By.xpath("//*[contains(normalize-space(.), '按用户组统计指派')]/ancestor::*[.//table][1]//table//tbody/tr[count(td) >= 2]");
+    return browser.until(driver -> {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      for (WebElement row : driver.findElements(rows)) {
+        List<WebElement> cells = row.findElements(By.cssSelector("td"));
+        String count = cells.get(0).getText().trim();
+        if (count.matches("\\d+")) {
+          counts.put(cells.get(1).getText().trim(), Integer.valueOf(count));
+        }
+      }
+      return counts.isEmpty() ? null : counts;
+    }, "open tasks per group listed");
   }
 
   /** Opens a process definition's page directly (by definition id) and waits for its diagram. */

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.ProcessKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,13 +28,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The head of logistics opens Cockpit: the dashboard tile shows the open repairs, and the 后勤指标 page
  * draws its charts (Chart.js from this application, nothing from elsewhere) with the figures of three
- * repair cases made here: one fixed and closed, one urgent in work, one not yet taken.
+ * repair cases made here: one fixed and closed, one urgent in work, one not yet taken. The page links
+ * the audit exports with its period, and the head of logistics downloads the stock ledger from it; the
+ * director of general affairs, who reads the KPIs but may not download, gets no links (and 403).
  */
 @BrowserTest
 class LogisticsKpiBrowserIT {
@@ -94,6 +105,91 @@ class LogisticsKpiBrowserIT {
     String origin = (String) browser.script("return location.origin;");
     assertThat(resources).anyMatch(url -> url.startsWith(origin + "/webjars/chart.js/"));
     assertThat(resources).allMatch(url -> url.startsWith(origin), "everything comes from this application");
+
+    downloadsTheStockLedgerFromItsExportLink(browser);
+  }
+
+  /**
+   * 导出报表 on the KPI page: a link per export and format, with the page's period; clicking the stock
+   * ledger's Excel link downloads the workbook, and the link answers 200 with the xlsx content type.
+   */
+  private static void downloadsTheStockLedgerFromItsExportLink(Browser browser) {
+    List<WebElement> links = browser.until(driver -> {
+      List<WebElement> found = browser.all(By.cssSelector("#kpi-exports a.kpi-export"));
+      return found.size() == 8 ? found : null;
+    }, "eight export links (four exports, Excel and CSV)");
+    assertThat(browser.visible(By.id("kpi-exports")).getText()).contains("导出报表（供审计）", "库存台账（所选期间）",
+        "采购登记簿（所选期间）", "维修登记簿（所选期间）", "固定资产登记簿（截至今日）", "Excel 表格", "CSV 文件");
+    assertThat(links).extracting(WebElement::getText).containsOnly("Excel 表格", "CSV 文件");
+
+    String from = LocalDate.now().minusDays(30).toString();
+    browser.script("const input = document.getElementById('kpi-from'); input.value = arguments[0];"
+        + " input.dispatchEvent(new Event('change'));", from);
+    String to = (String) browser.script("return document.getElementById('kpi-to').value;");
+    By ledgerExcel = By.cssSelector("#kpi-exports a[data-export='stock-ledger'][data-format='xlsx']");
+    String href = browser.visible(ledgerExcel).getAttribute("href");
+    assertThat(href).as("the page's period")
+        .endsWith("/api/exports/stock-ledger?from=" + from + "&to=" + to + "&format=xlsx");
+    assertThat(browser.visible(By.cssSelector("#kpi-exports a[data-export='assets'][data-format='csv']"))
+        .getAttribute("href")).endsWith("/api/exports/assets?format=csv");
+
+    Path downloads = Path.of("target", "browser-downloads", UUID.randomUUID().toString()).toAbsolutePath();
+    try {
+      Files.createDirectories(downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ((ChromeDriver) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    browser.click(ledgerExcel);
+    Path workbook = browser.until(driver -> finishedDownload(downloads), "the stock ledger downloaded");
+    assertThat(workbook.getFileName().toString()).startsWith("库存台账_").endsWith(".xlsx");
+    try (XSSFWorkbook read = new XSSFWorkbook(Files.newInputStream(workbook))) {
+      assertThat(read.getSheetAt(0).getSheetName()).isEqualTo("库存台账");
+      assertThat(read.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("记账时间");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answer = (Map<String, Object>) fetchFromPage(browser, href);
+    assertThat(answer.get("status")).as(answer.toString()).isEqualTo(200L);
+    assertThat((String) answer.get("type")).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat((Long) answer.get("bytes")).isPositive();
+  }
+
+  @Test
+  void aManagerWhoMayNotDownloadSeesTheKpiPageWithoutExportLinks(Browser browser) {
+    // 总务主任: may read the KPIs, but the audit exports are for finance, the head of logistics and the principal
+    CockpitPage.login(browser, "wangfang");
+    browser.open(CockpitPage.APP + "#/logistics-kpi");
+    browser.until(driver -> browser.all(By.cssSelector("#kpi-content .kpi-card")).isEmpty() ? null : true,
+        "the KPI figures shown");
+    browser.until(driver -> Boolean.TRUE.equals(browser.script("return performance.getEntriesByType('resource')"
+        + ".some(entry => entry.name.endsWith('/api/exports'));")), "the page asked which exports she may download");
+    browser.step("cockpit-logistics-kpi-without-exports");
+    assertThat(browser.all(By.cssSelector("#kpi-exports a"))).isEmpty();
+    assertThat(browser.visibleText()).doesNotContain("导出报表");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answer = (Map<String, Object>) fetchFromPage(browser,
+        "/api/exports/stock-ledger?from=2026-01-01&to=2026-12-31&format=xlsx");
+    assertThat(answer.get("status")).as(answer.toString()).isEqualTo(403L);
+  }
+
+  /** A GET from the page with its session cookie: status, content type and size of the answer. */
+  private static Object fetchFromPage(Browser browser, String url) {
+    return ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " fetch(arguments[0], {credentials: 'same-origin'}).then(response => response.arrayBuffer().then(body =>"
+        + " done({status: response.status, type: response.headers.get('content-type') || '', bytes: body.byteLength})))"
+        + ".catch(error => done({error: String(error)}));", url);
+  }
+
+  private static Path finishedDownload(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".xlsx")).findFirst().orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int openRepairsOnTile(WebElement tile) {

@@ -2,7 +2,9 @@ package edu.campus.logistics.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.ItemCategory;
@@ -156,12 +158,30 @@ class ExportTest {
   }
 
   @Test
+  void theListOfExportsForTheKpiPageLinksIsAnsweredToExportReadersOnly() throws IOException {
+    for (String reader : new String[] {"linna", "gaoming", "lijianguo"}) {
+      HttpResponse<byte[]> answer = get("/api/exports", reader);
+      assertThat(answer.statusCode()).as(reader).isEqualTo(200);
+      JsonNode exports = TestHttp.JSON.readTree(answer.body());
+      assertThat(exports).extracting(node -> node.path("title").asText())
+          .containsExactly("库存台账", "采购登记簿", "维修登记簿", "固定资产登记簿");
+      assertThat(exports).extracting(node -> node.path("path").asText()).containsExactly("/api/exports/stock-ledger",
+          "/api/exports/procurements", "/api/exports/repairs", "/api/exports/assets");
+      assertThat(exports).extracting(node -> node.path("period").asBoolean()).containsExactly(true, true, true, false);
+    }
+    for (String other : new String[] {"zhangwei", "wangfang", "wuxiaohong", "zhengkai"}) {
+      assertThat(get("/api/exports", other).statusCode()).as(other).isEqualTo(403);
+    }
+    assertThat(get("/api/exports", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void theProcurementRegisterShowsTheRequestItsApprovalWhoAndWhenAndTheAmount() {
-    String businessKey = "CG-EXP-" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance request = as("zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, businessKey,
+    ProcessInstance request = as("zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         Map.of("department", "教务处", "reason", "审计导出测试", "neededBy", LocalDate.now().plusDays(14).toString(),
             "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
                 + "\"quantity\":2,\"unitPrice\":6.5}]")));
+    String businessKey = request.getBusinessKey();
     Task approval = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
     as("wangfang", () -> {
       tasks.claim(approval.getId(), "wangfang");
@@ -187,10 +207,10 @@ class ExportTest {
 
   @Test
   void theRepairRegisterShowsWhereWhatAndTheFirstResponder() {
-    String businessKey = "BX-EXP-" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance repair = as("liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR).businessKey(businessKey)
+    ProcessInstance repair = as("liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
         .setVariables(Map.of("location", "实验楼 / 305", "category", "plumbing", "description", "=1+1 水龙头漏水, 请尽快",
             "urgency", "urgent")).execute());
+    String businessKey = repair.getBusinessKey();
     Task report = tasks.createTaskQuery().processInstanceId(repair.getId()).taskDefinitionKey("Task_DispatchRepair").singleResult();
     as("zhengkai", () -> {
       tasks.claim(report.getId(), "zhengkai");

@@ -52,27 +52,28 @@ class AuthorizationMatrixTest {
   private static final List<String> PROCESSES =
       List.of(PROCUREMENT, REQUISITION, REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, STOCKTAKE);
   private static final List<String> APPS = List.of("tasklist", "cockpit", "admin");
-  private static final List<String> API_FAMILIES = List.of("ledger", "assets", "actuator", "metrics", "exports");
+  private static final List<String> API_FAMILIES =
+      List.of("ledger", "assets", "actuator", "metrics", "exports", "deployments");
 
   /**
    * Columns: the six processes (S = start and read, R = read definition only, - = nothing) | webapps
-   * Tasklist, Cockpit, Admin (Y/-) | /api/ledger, /api/assets, /actuator, /api/metrics, /api/exports
-   * (Y/-) | deploys models (Y/-). Same as docs/security.md.
+   * Tasklist, Cockpit, Admin (Y/-) | /api/ledger, /api/assets, /actuator, /api/metrics, /api/exports,
+   * /api/deployments (Y/-) | deploys models (Y/-). Same as docs/security.md.
    */
   private static final String MATRIX = """
-      staff            | S S S - - - | Y - - | - - - - - | -
-      general-affairs  | S S S R R S | Y Y - | Y Y - Y - | -
-      principal        | S S S R R R | Y Y - | Y Y - Y Y | -
-      school-committee | R - - - - - | Y - - | - - - - - | -
-      purchasing       | S - - - - - | Y - - | Y Y - - - | -
-      inspectors       | R - - - - - | Y - - | Y Y - - - | -
-      warehouse        | R S - - - S | Y - - | Y Y - - - | -
-      logistics-staff  | - - S R - - | Y - - | - Y - - - | -
-      technicians      | - - S - - - | Y - - | - Y - - - | -
-      logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y | -
-      finance          | R R R R R R | Y Y - | Y Y - Y Y | -
-      process-owners   | R R R R R R | Y Y - | - - - - - | Y
-      camunda-admin    | S S S S S S | Y Y Y | Y Y Y Y Y | Y
+      staff            | S S S - - - | Y - - | - - - - - - | -
+      general-affairs  | S S S R R S | Y Y - | Y Y - Y - - | -
+      principal        | S S S R R R | Y Y - | Y Y - Y Y - | -
+      school-committee | R - - - - - | Y - - | - - - - - - | -
+      purchasing       | S - - - - - | Y - - | Y Y - - - - | -
+      inspectors       | R - - - - - | Y - - | Y Y - - - - | -
+      warehouse        | R S - - - S | Y - - | Y Y - - - - | -
+      logistics-staff  | - - S R - - | Y - - | - Y - - - - | -
+      technicians      | - - S - - - | Y - - | - Y - - - - | -
+      logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y - | -
+      finance          | R R R R R R | Y Y - | Y Y - Y Y - | -
+      process-owners   | R R R R R R | Y Y - | - - - - - Y | Y
+      camunda-admin    | S S S S S S | Y Y Y | Y Y Y Y Y Y | Y
       """;
 
   /** Groups that see every process task read-only in Cockpit and Tasklist (READ_TASK on all definitions). */
@@ -173,13 +174,16 @@ class AuthorizationMatrixTest {
         () -> {
           String user = SingleGroupUsers.of(row.group());
           String businessKey = "MATRIX-" + UUID.randomUUID();
+          long before = startedBy(user);
           Answer answer = http.postJson("/engine-rest/process-definition/key/" + PROCUREMENT + "/start", user,
               ValidStarts.body(PROCUREMENT, businessKey));
-          long started = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
+          long started = startedBy(user) - before;
           if (row.processes().get(PROCUREMENT).equals("S")) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(started).isEqualTo(1);
-            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+            assertThat(answer.json().path("businessKey").asText()).as("the case number replaces the caller's key")
+                .matches("CG-\\d{4}-\\d{4,}");
+            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(answer.json().path("id").asText())
                 .singleResult().getStartUserId()).isEqualTo(user);
           } else if (row.processes().get(PROCUREMENT).equals("R")) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
@@ -193,6 +197,10 @@ class AuthorizationMatrixTest {
             assertThat(started).isZero();
           }
         }));
+  }
+
+  private long startedBy(String user) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCUREMENT).startedBy(user).count();
   }
 
   @TestFactory
@@ -227,7 +235,8 @@ class AuthorizationMatrixTest {
         "assets", List.of("/api/assets", "/api/assets?location=教学楼"),
         "actuator", List.of("/actuator", "/actuator/info"),
         "metrics", List.of("/api/metrics/summary", "/api/metrics/repairs?from=2026-01-01&to=2026-12-31"),
-        "exports", List.of("/api/exports/assets?format=csv", "/api/exports/stock-ledger?item=OFF-A4&format=csv"));
+        "exports", List.of("/api/exports", "/api/exports/assets?format=csv", "/api/exports/stock-ledger?item=OFF-A4&format=csv"),
+        "deployments", List.of("/api/deployments/log", "/api/deployments/log?firstResult=0&maxResults=5"));
     return rows().stream().flatMap(row -> row.api().entrySet().stream().flatMap(cell ->
         pathsByFamily.get(cell.getKey()).stream().map(path -> dynamicTest(
             row.group() + " GET " + path + ": " + (cell.getValue() ? 200 : 403), () -> {

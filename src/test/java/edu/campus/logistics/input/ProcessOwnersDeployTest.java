@@ -11,16 +11,15 @@ import edu.campus.logistics.identity.SingleGroupUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,20 +53,22 @@ class ProcessOwnersDeployTest {
   RuntimeService runtimeService;
   @Autowired
   ApplicationContext applicationContext;
+  @Autowired
+  DeploymentGuard guard;
 
   TestHttp http;
-  final List<String> deployed = new ArrayList<>();
+  ModelerUpload modeler;
 
   @BeforeEach
   void users() {
     SingleGroupUsers.ensure(identityService);
     http = new TestHttp(port);
+    modeler = new ModelerUpload(http, repositoryService);
   }
 
-  /** Other tests share this engine: what a test deployed is removed again, the application's models are the latest. */
   @AfterEach
   void undeploy() {
-    deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
+    modeler.undeployAll();
   }
 
   @Test
@@ -81,7 +82,7 @@ class ProcessOwnersDeployTest {
     String changed = table.replace("<text>&gt; 2000</text>", "<text>&gt; 3000</text>");
     assertThat(changed).isNotEqualTo(table);
     files.put("procurement-approval.dmn", changed);
-    Answer answer = deploy(OWNER, "threshold-3000", files);
+    Answer answer = modeler.deploy(OWNER, "threshold-3000", files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("deployedDecisionDefinitions").toString()).contains("procurement-approval");
 
@@ -149,7 +150,7 @@ class ProcessOwnersDeployTest {
   void codeIsRefusedAndNothingDeployed(String what, String elementId, String task, String reason) {
     String key = "owner-refused-" + UUID.randomUUID().toString().substring(0, 8);
     String name = "refused-" + key;
-    Answer answer = deploy(OWNER, name, Map.of(key + ".bpmn", model(key, task)));
+    Answer answer = modeler.deploy(OWNER, name, Map.of(key + ".bpmn", model(key, task)));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.message()).contains("部署被拒绝", "deployment refused", key + ".bpmn › " + elementId, reason);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
@@ -166,7 +167,7 @@ class ProcessOwnersDeployTest {
     Map<String, String> files = procurementForms();
     files.put("procurement.bpmn", without);
     long before = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCUREMENT).count();
-    Answer answer = deploy(OWNER, "no-four-eyes", files);
+    Answer answer = modeler.deploy(OWNER, "no-four-eyes", files);
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
     assertThat(answer.message()).contains("procurement.bpmn › Task_ApproveRequest：缺少职责分离或校验监听器",
         "Task_PurchaseGoods › assignment › ${fourEyesGuard}", "Task_InspectGoods › assignment › ${fourEyesGuard}");
@@ -189,7 +190,7 @@ class ProcessOwnersDeployTest {
   @Test
   void everyProblemOfAModelIsListed() {
     String key = "owner-refused-all";
-    Answer answer = deploy(OWNER, key, Map.of(key + ".bpmn", model(key,
+    Answer answer = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", model(key,
         "<bpmn:scriptTask id=\"Task_A\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>"
             + "<bpmn:serviceTask id=\"Task_B\" camunda:class=\"java.lang.Runtime\" />"), "notes.txt", "hello"));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -206,7 +207,7 @@ class ProcessOwnersDeployTest {
         + "</bpmn:extensionElements></bpmn:userTask>";
     String model = model(key, tasks);
     assertThat(model).contains("<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\" />");
-    Answer answer = deploy(OWNER, key, Map.of(key + ".bpmn", model
+    Answer answer = modeler.deploy(OWNER, key, Map.of(key + ".bpmn", model
         .replace("<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\" />",
             "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Task_Check\" targetRef=\"End\">"
                 + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">${decision == 'approve'}"
@@ -218,7 +219,7 @@ class ProcessOwnersDeployTest {
   @Test
   void anAdministratorMayDeployAnything() {
     String key = "admin-script-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", model(key,
+    Answer answer = modeler.deploy(SingleGroupUsers.ADMIN, key, Map.of(key + ".bpmn", model(key,
         "<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
@@ -226,7 +227,7 @@ class ProcessOwnersDeployTest {
   @Test
   void staffMayNotDeploy() {
     String key = "staff-deploy-" + UUID.randomUUID().toString().substring(0, 8);
-    Answer answer = deploy(STAFF, key, Map.of(key + ".bpmn", model(key, "<bpmn:userTask id=\"Task_Plain\" />")));
+    Answer answer = modeler.deploy(STAFF, key, Map.of(key + ".bpmn", model(key, "<bpmn:userTask id=\"Task_Plain\" />")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(403);
     assertThat(answer.message()).contains(STAFF, "CREATE");
     assertThat(repositoryService.createDeploymentQuery().deploymentName(key).count()).isZero();
@@ -273,7 +274,9 @@ class ProcessOwnersDeployTest {
         }
       }
     }
-    assertThat(new DeploymentRules(applicationContext::containsBean).check(resources)).isEmpty();
+    assertThat(guard.check(resources)).isEmpty();
+    assertThat(ModelerRules.EXECUTION_PLATFORM_VERSION).as("the engine this application runs")
+        .isEqualTo(ProcessEngine.class.getPackage().getImplementationVersion());
     assertThat(DeploymentRules.ALLOWED_BEANS).allSatisfy(bean -> assertThat(applicationContext.containsBean(bean))
         .as(bean).isTrue());
   }
@@ -297,14 +300,17 @@ class ProcessOwnersDeployTest {
     return Files.readString(Path.of(path));
   }
 
-  /** A process start → the task under test → end, with history time to live, as Modeler writes it. */
+  /** A process start → the task under test → end, with history time to live and its diagram, as Modeler writes it. */
   static String model(String key, String task) {
     String id = task.replaceFirst("(?s)^<[^ ]+ id=\"([^\"]+)\".*$", "$1");
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+            xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:modeler="http://camunda.org/schema/modeler/1.0"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="Definitions_%1$s" targetNamespace="http://campus.edu/logistics">
+            id="Definitions_%1$s" targetNamespace="http://campus.edu/logistics" exporter="Camunda Modeler"
+            exporterVersion="5.31.0" modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">
           <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P30D">
             <bpmn:startEvent id="Start" />
             <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="%2$s" />
@@ -312,6 +318,15 @@ class ProcessOwnersDeployTest {
             <bpmn:sequenceFlow id="Flow_2" sourceRef="%2$s" targetRef="End" />
             <bpmn:endEvent id="End" />
           </bpmn:process>
+          <bpmndi:BPMNDiagram id="BPMNDiagram_%1$s">
+            <bpmndi:BPMNPlane id="BPMNPlane_%1$s" bpmnElement="%1$s">
+              <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="152" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="%2$s_di" bpmnElement="%2$s"><dc:Bounds x="240" y="80" width="100" height="80" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="392" y="102" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="Flow_1_di" bpmnElement="Flow_1"><di:waypoint x="188" y="120" /><di:waypoint x="240" y="120" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="Flow_2_di" bpmnElement="Flow_2"><di:waypoint x="340" y="120" /><di:waypoint x="392" y="120" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
         </bpmn:definitions>
         """.formatted(key, id, task).strip();
   }
@@ -322,49 +337,25 @@ class ProcessOwnersDeployTest {
     String key = "owner-dry-run";
     Map<String, String> refused = Map.of(key + ".bpmn", model(key,
         "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Runtime\" />"));
-    Answer check = multipart("/api/deployments/check", OWNER, key, refused);
+    Answer check = modeler.check(OWNER, key, refused);
     assertThat(check.status()).as(check.body()).isEqualTo(200);
     assertThat(check.json().path("deployable").asBoolean()).isFalse();
     assertThat(check.json().path("problems").get(0).path("elementId").asText()).isEqualTo("Task_Class");
     assertThat(check.json().path("problems").get(0).path("zh").asText()).contains("不允许调用 Java 类");
-    Answer deploy = deploy(OWNER, key, refused);
+    Answer deploy = modeler.deploy(OWNER, key, refused);
     assertThat(deploy.status()).isEqualTo(400);
     assertThat(deploy.message()).contains(check.json().path("problems").get(0).path("en").asText());
 
     Map<String, String> fine = procurementForms();
     fine.put("procurement.bpmn", read("processes/procurement/procurement.bpmn"));
     long before = repositoryService.createDeploymentQuery().count();
-    Answer ok = multipart("/api/deployments/check", OWNER, key, fine);
+    Answer ok = modeler.check(OWNER, key, fine);
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(ok.json().path("deployable").asBoolean()).isTrue();
     assertThat(ok.json().path("problems").size()).isZero();
     assertThat(repositoryService.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(before);
 
-    Answer staff = multipart("/api/deployments/check", STAFF, key, fine);
+    Answer staff = modeler.check(STAFF, key, fine);
     assertThat(staff.status()).isEqualTo(403);
-  }
-
-  /** What Camunda Modeler 5 sends when its deploy button is pressed, with the given files. */
-  private Answer deploy(String user, String name, Map<String, String> files) {
-    Answer answer = multipart("/engine-rest/deployment/create", user, name, files);
-    if (answer.status() == 200 && !deployed.contains(answer.json().path("id").asText())) {
-      deployed.add(answer.json().path("id").asText());
-    }
-    return answer;
-  }
-
-  private Answer multipart(String path, String user, String name, Map<String, String> files) {
-    String boundary = "----CampusBoundary" + UUID.randomUUID().toString().replace("-", "");
-    StringBuilder body = new StringBuilder();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("deployment-name", name);
-    fields.put("deployment-source", "Camunda Modeler");
-    fields.forEach((field, value) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(field).append("\"\r\n\r\n").append(value).append("\r\n"));
-    files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"").append(file)
-        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    return http.send("POST", path, user, user, "multipart/form-data; boundary=" + boundary, body.toString());
   }
 }

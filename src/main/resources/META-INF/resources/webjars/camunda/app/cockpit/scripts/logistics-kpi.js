@@ -166,6 +166,35 @@ function summaryText(summary) {
   ];
 }
 
+/**
+ * 导出报表: links to the audit exports (docs/operations.md) for those who may download them (finance, the head
+ * of logistics, the principal; /api/exports answers 403 to everyone else, who get no links). The period of
+ * each link is the page's date range, kept in step when the dates change.
+ */
+async function exportLinks(box, from, to) {
+  const response = await fetch('/api/exports', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .catch(() => null);
+  if (!response || !response.ok) {
+    return;
+  }
+  const links = [];
+  const rows = (await response.json()).map(available => element('li', {},
+      `${available.title}${available.period ? '（所选期间）' : '（截至今日）'}：`,
+      ...[['xlsx', 'Excel 表格'], ['csv', 'CSV 文件']].map(([format, label]) => {
+        const link = element('a', {class: 'kpi-export', 'data-export': available.id, 'data-format': format, download: '',
+          style: 'margin-left: 10px'}, label);
+        links.push({link, available, format});
+        return link;
+      })));
+  const update = () => links.forEach(({link, available, format}) => {
+    const query = new URLSearchParams(available.period ? {from: from.value, to: to.value, format} : {format});
+    link.setAttribute('href', `${available.path}?${query}`);
+  });
+  [from, to].forEach(input => input.addEventListener('change', update));
+  update();
+  box.replaceChildren(element('h3', {}, '导出报表（供审计）'), element('ul', {class: 'kpi-exports'}, ...rows));
+}
+
 async function renderPage(node) {
   addStyle();
   const today = new Date();
@@ -174,9 +203,11 @@ async function renderPage(node) {
   const run = element('button', {type: 'button', class: 'btn btn-primary', id: 'kpi-run'}, '查询');
   const print = element('button', {type: 'button', class: 'btn btn-default', id: 'kpi-print'}, '打印小结');
   const content = element('div', {id: 'kpi-content'});
+  const exportsBox = element('div', {class: 'kpi-noprint', id: 'kpi-exports'});
   node.replaceChildren(element('div', {class: 'kpi-page'}, element('h2', {}, '后勤指标'),
       element('div', {class: 'kpi-range'}, element('label', {for: 'kpi-from'}, '开始日期'), from,
-          element('label', {for: 'kpi-to'}, '结束日期'), to, run, print), content));
+          element('label', {for: 'kpi-to'}, '结束日期'), to, run, print), exportsBox, content));
+  exportLinks(exportsBox, from, to);
   let charts = [];
   const refresh = async () => {
     charts.forEach(chart => chart.destroy());

@@ -51,7 +51,8 @@ export default {
   },
   // lets forms with item lines (form-js dynamiclist) be submitted; see scripts/dynamic-list-validation.js;
   // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
-  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese'],
+  // 我的申请 (one's own requests and reports, where they stand): scripts/my-requests.js
+  customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests'],
   //
   // configure the date format
   // "dateFormat": {
