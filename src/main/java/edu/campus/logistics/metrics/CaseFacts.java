@@ -8,8 +8,8 @@ import java.util.Map;
  * One process instance as the history recorded it: times, the end event it reached (null while it
  * runs) and the latest value of the variables asked for.
  */
-record CaseFacts(String id, String businessKey, Instant startedAt, Instant endedAt, String endActivityId,
-                 Map<String, Object> variables) {
+record CaseFacts(String id, String processKey, String businessKey, Instant startedAt, Instant endedAt,
+                 String endActivityId, Map<String, Object> variables) {
 
   boolean open() {
     return endedAt == null;

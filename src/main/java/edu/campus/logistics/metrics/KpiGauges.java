@@ -1,12 +1,5 @@
 package edu.campus.logistics.metrics;
 
-import static edu.campus.logistics.repair.RepairVariables.CATEGORY;
-import static edu.campus.logistics.repair.RepairVariables.DISPATCHED_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DUE_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESOLVED_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
-import static edu.campus.logistics.repair.RepairVariables.URGENCY;
-
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.EntryType;
@@ -39,9 +32,6 @@ class KpiGauges implements MeterBinder {
 
   static final List<String> URGENCIES = List.of("urgent", "normal");
   static final List<String> STAGES = List.of("response", "resolution");
-  /** Supervision (督办) levels by the group that receives them. */
-  static final Map<String, String> ESCALATION_LEVEL_BY_GROUP = Map.of(
-      CampusGroup.LOGISTICS_HEAD.id(), "1", CampusGroup.PRINCIPAL.id(), "2");
 
   /** What one scrape reports. */
   record Snapshot(Map<String, Long> openRepairs, Map<String, Long> openBreaches, Map<String, Long> escalations,
@@ -49,15 +39,15 @@ class KpiGauges implements MeterBinder {
                   Map<String, Long> postingsByType, Instant takenAt) {
   }
 
-  private final ProcessHistory history;
+  private final KpiCaseStore cases;
   private final LedgerFigures ledger;
   private final JdbcTemplate jdbc;
   private final Duration maxAge;
   private Snapshot snapshot;
 
-  KpiGauges(ProcessHistory history, LedgerFigures ledger, JdbcTemplate jdbc,
+  KpiGauges(KpiCaseStore cases, LedgerFigures ledger, JdbcTemplate jdbc,
             @Value("${campus.metrics.scrape-cache:PT30S}") Duration maxAge) {
-    this.history = history;
+    this.cases = cases;
     this.ledger = ledger;
     this.jdbc = jdbc;
     this.maxAge = maxAge;
@@ -117,28 +107,19 @@ class KpiGauges implements MeterBinder {
     Instant clock = ClockUtil.getCurrentTime().toInstant();
     Map<String, Long> open = new HashMap<>();
     Map<String, Long> breaches = new HashMap<>();
-    history.openCases(ProcessKeys.REPAIR, List.of(CATEGORY, URGENCY, RESPONSE_DUE_AT, RESOLUTION_DUE_AT, DISPATCHED_AT,
-        RESOLVED_AT)).values().forEach(c -> {
-          open.merge(c.text(CATEGORY) + "/" + c.text(URGENCY), 1L, Long::sum);
-          if (c.instant(DISPATCHED_AT) == null && c.instant(RESPONSE_DUE_AT) != null
-              && clock.isAfter(c.instant(RESPONSE_DUE_AT))) {
-            breaches.merge("response", 1L, Long::sum);
-          }
-          if (c.instant(RESOLVED_AT) == null && c.instant(RESOLUTION_DUE_AT) != null
-              && clock.isAfter(c.instant(RESOLUTION_DUE_AT))) {
-            breaches.merge("resolution", 1L, Long::sum);
-          }
-        });
+    cases.open(ProcessKeys.REPAIR).forEach(c -> {
+      open.merge(c.category() + "/" + c.urgency(), 1L, Long::sum);
+      if (c.dispatchedAt() == null && c.responseDueAt() != null && clock.isAfter(c.responseDueAt())) {
+        breaches.merge("response", 1L, Long::sum);
+      }
+      if (c.resolvedAt() == null && c.resolutionDueAt() != null && clock.isAfter(c.resolutionDueAt())) {
+        breaches.merge("resolution", 1L, Long::sum);
+      }
+    });
+    // entries of the cases' escalations lists: one per supervision task (督办) created, by level
     Map<String, Long> escalations = new HashMap<>();
-    jdbc.query("select l.GROUP_ID_, count(distinct t.ID_) from ACT_HI_TASKINST t"
-        + " join ACT_HI_IDENTITYLINK l on l.TASK_ID_ = t.ID_"
-        + " where t.TASK_DEF_KEY_ = 'Task_SuperviseRepair' and l.TYPE_ = 'candidate' and l.OPERATION_TYPE_ = 'add'"
-        + " group by l.GROUP_ID_", rs -> {
-          String level = ESCALATION_LEVEL_BY_GROUP.get(rs.getString(1));
-          if (level != null) {
-            escalations.merge(level, rs.getLong(2), Long::sum);
-          }
-        });
+    cases.allEscalations(ProcessKeys.REPAIR).forEach(encoded -> KpiCase.pairs(encoded)
+        .forEach(entry -> escalations.merge(entry.second(), 1L, Long::sum)));
     Long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
     Map<String, Long> tasks = new HashMap<>();
     jdbc.query("select l.GROUP_ID_, count(distinct t.ID_) from ACT_RU_TASK t join ACT_RU_IDENTITYLINK l"

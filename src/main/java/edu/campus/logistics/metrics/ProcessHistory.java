@@ -1,12 +1,8 @@
 package edu.campus.logistics.metrics;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessHistory {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JdbcTemplate jdbc;
 
   ProcessHistory(JdbcTemplate jdbc) {
@@ -49,15 +43,56 @@ class ProcessHistory {
     return cases("p.END_TIME_ is null and p.PROC_DEF_KEY_ = ?", List.of(processKey), variableNames);
   }
 
+  /** The instances with these ids (any process), with the named variables. */
+  Map<String, CaseFacts> casesWithIds(Collection<String> ids, Collection<String> variableNames) {
+    if (ids.isEmpty()) {
+      return new LinkedHashMap<>();
+    }
+    return cases("p.ID_ in (" + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
+        List.copyOf(ids), variableNames);
+  }
+
+  /** The instances of the listed activities, of the instances of {@code processKey} started in [start, end). */
+  List<KpiCaseMapping.Step> steps(String processKey, Instant start, Instant end, Collection<String> activityIds) {
+    return steps("p.PROC_DEF_KEY_ = ? and p.START_TIME_ >= ? and p.START_TIME_ < ?",
+        List.of(processKey, Timestamp.from(start), Timestamp.from(end)), activityIds);
+  }
+
+  /** The instances of the listed activities, of the running instances of {@code processKey}. */
+  List<KpiCaseMapping.Step> openSteps(String processKey, Collection<String> activityIds) {
+    return steps("p.END_TIME_ is null and p.PROC_DEF_KEY_ = ?", List.of(processKey), activityIds);
+  }
+
+  /** The instances of the listed activities, of the process instances with these ids. */
+  List<KpiCaseMapping.Step> stepsWithIds(Collection<String> ids, Collection<String> activityIds) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return steps("p.ID_ in (" + ids.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
+        List.copyOf(ids), activityIds);
+  }
+
+  private List<KpiCaseMapping.Step> steps(String where, List<Object> whereArguments, Collection<String> activityIds) {
+    if (activityIds.isEmpty()) {
+      return List.of();
+    }
+    List<Object> arguments = new ArrayList<>(whereArguments);
+    arguments.addAll(activityIds);
+    return jdbc.query("select a.ID_, a.PROC_INST_ID_, a.ACT_ID_, a.START_TIME_, a.END_TIME_ from ACT_HI_PROCINST p"
+            + " join ACT_HI_ACTINST a on a.PROC_INST_ID_ = p.ID_ where " + where + " and a.ACT_ID_ in ("
+            + activityIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
+        (rs, row) -> new KpiCaseMapping.Step(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+            instant(rs, 5)), arguments.toArray());
+  }
+
   private Map<String, CaseFacts> cases(String where, List<Object> whereArguments, Collection<String> variableNames) {
     Map<String, CaseFacts> cases = new LinkedHashMap<>();
-    jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_, p.END_ACT_ID_ from ACT_HI_PROCINST p where "
-            + where
-            + " order by p.START_TIME_, p.ID_",
+    jdbc.query("select p.ID_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_, p.PROC_DEF_KEY_, p.END_ACT_ID_"
+            + " from ACT_HI_PROCINST p where " + where + " order by p.START_TIME_, p.ID_",
         rs -> {
           String id = rs.getString(1);
-          cases.put(id, new CaseFacts(id, rs.getString(2), instant(rs, 3), instant(rs, 4), rs.getString(5),
-              new HashMap<>()));
+          cases.put(id, new CaseFacts(id, rs.getString(5), rs.getString(2), instant(rs, 3), instant(rs, 4),
+              rs.getString(6), new HashMap<>()));
         }, whereArguments.toArray());
     if (cases.isEmpty() || variableNames.isEmpty()) {
       return cases;
@@ -96,42 +131,6 @@ class ProcessHistory {
     return cases;
   }
 
-  /** Total time each instance (of those started in the window) spent in an activity; open ones until {@code now}. */
-  Map<String, Duration> timeInActivity(String processKey, Instant start, Instant end, String activityId, Instant now) {
-    Map<String, Duration> total = new HashMap<>();
-    jdbc.query("select a.PROC_INST_ID_, a.START_TIME_, a.END_TIME_ from ACT_HI_PROCINST p"
-            + " join ACT_HI_ACTINST a on a.PROC_INST_ID_ = p.ID_"
-            + " where p.PROC_DEF_KEY_ = ? and p.START_TIME_ >= ? and p.START_TIME_ < ? and a.ACT_ID_ = ?",
-        rs -> {
-          Instant from = instant(rs, 2);
-          Instant to = instant(rs, 3);
-          Duration spent = Duration.between(from, to == null ? now : to);
-          total.merge(rs.getString(1), spent, Duration::plus);
-        }, processKey, Timestamp.from(start), Timestamp.from(end), activityId);
-    return total;
-  }
-
-  /** When each instance (of those started in the window) last completed an activity. */
-  Map<String, Instant> lastCompletion(String processKey, Instant start, Instant end, String activityId) {
-    Map<String, Instant> last = new HashMap<>();
-    jdbc.query("select a.PROC_INST_ID_, max(a.END_TIME_) from ACT_HI_PROCINST p"
-            + " join ACT_HI_ACTINST a on a.PROC_INST_ID_ = p.ID_"
-            + " where p.PROC_DEF_KEY_ = ? and p.START_TIME_ >= ? and p.START_TIME_ < ? and a.ACT_ID_ = ?"
-            + " and a.END_TIME_ is not null group by a.PROC_INST_ID_",
-        rs -> {
-          last.put(rs.getString(1), instant(rs, 2));
-        }, processKey, Timestamp.from(start), Timestamp.from(end), activityId);
-    return last;
-  }
-
-  /** Which instances (of those started in the window) have reached an activity, finished or not. */
-  Set<String> reached(String processKey, Instant start, Instant end, String activityId) {
-    return new HashSet<>(jdbc.queryForList("select distinct a.PROC_INST_ID_ from ACT_HI_PROCINST p"
-            + " join ACT_HI_ACTINST a on a.PROC_INST_ID_ = p.ID_"
-            + " where p.PROC_DEF_KEY_ = ? and p.START_TIME_ >= ? and p.START_TIME_ < ? and a.ACT_ID_ = ?",
-        String.class, processKey, Timestamp.from(start), Timestamp.from(end), activityId));
-  }
-
   /** Display names (family name + given name) of the users; the id where a user has no name. */
   Map<String, String> userNames() {
     Map<String, String> names = new HashMap<>();
@@ -148,29 +147,8 @@ class ProcessHistory {
 
   private static Object value(ResultSet rs) throws SQLException {
     String type = rs.getString(4);
-    if (type == null) {
-      return null;
-    }
-    return switch (type) {
-      case "string" -> rs.getString(5);
-      case "integer", "long", "short" -> rs.getObject(6) == null ? null : rs.getLong(6);
-      case "double" -> rs.getObject(7) == null ? null : rs.getDouble(7);
-      case "boolean" -> rs.getObject(6) == null ? null : rs.getLong(6) == 1;
-      case "date" -> rs.getObject(6) == null ? null : Instant.ofEpochMilli(rs.getLong(6));
-      case "json" -> json(rs.getBytes(8));
-      default -> null;
-    };
-  }
-
-  private static JsonNode json(byte[] bytes) {
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      return JSON.readTree(bytes);
-    } catch (IOException e) {
-      return null;
-    }
+    return KpiCaseMapping.value(type, rs.getString(5), rs.getObject(6) == null ? null : rs.getLong(6),
+        rs.getObject(7) == null ? null : rs.getDouble(7), "json".equals(type) ? rs.getBytes(8) : null);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

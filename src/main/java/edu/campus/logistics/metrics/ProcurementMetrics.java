@@ -1,29 +1,18 @@
 package edu.campus.logistics.metrics;
 
-import static edu.campus.logistics.procurement.ProcurementVariables.APPROVALS;
-import static edu.campus.logistics.procurement.ProcurementVariables.DEPARTMENT;
-import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
-import static edu.campus.logistics.procurement.ProcurementVariables.OVER_BUDGET;
-import static edu.campus.logistics.procurement.ProcurementVariables.QUOTES;
-import static edu.campus.logistics.procurement.ProcurementVariables.SUPPLIER;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.EntryType;
 import edu.campus.logistics.ledger.LedgerFigures;
 import edu.campus.logistics.ledger.LedgerFigures.CaseItemTotal;
-import edu.campus.logistics.procurement.ProcurementActivities;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Service;
 
 /** Procurement KPIs of the requests made in a period (variable contract: docs/processes/procurement.md). */
@@ -40,24 +29,18 @@ public class ProcurementMetrics {
                                   Double threeQuoteSharePercent) {
   }
 
-  /** Reached only when an approver rejected the request. */
-  static final String READ_REJECTION = "Task_ReadRejection";
-  static final List<String> VARIABLES = List.of(DEPARTMENT, SUPPLIER, OVER_BUDGET, QUOTES, APPROVALS, ESCALATIONS);
-
-  private final ProcessHistory history;
+  private final KpiCases source;
   private final LedgerFigures ledger;
 
-  ProcurementMetrics(ProcessHistory history, LedgerFigures ledger) {
-    this.history = history;
+  /** {@code source}: the read model (the application), or the history (MetricsBenchmark's comparison). */
+  ProcurementMetrics(KpiCases source, LedgerFigures ledger) {
+    this.source = source;
     this.ledger = ledger;
   }
 
   public ProcurementReport procurement(Period period) {
-    Map<String, CaseFacts> cases = history.cases(ProcessKeys.PROCUREMENT, period.start(), period.end(), VARIABLES);
-    Map<String, Instant> stocked = history.lastCompletion(ProcessKeys.PROCUREMENT, period.start(), period.end(),
-        ProcurementActivities.STOCK_GOODS);
-
-    Set<String> rejectedCases = history.reached(ProcessKeys.PROCUREMENT, period.start(), period.end(), READ_REJECTION);
+    Map<String, KpiCase> cases = new LinkedHashMap<>();
+    source.started(ProcessKeys.PROCUREMENT, period.start(), period.end()).forEach(c -> cases.put(c.id(), c));
 
     Map<String, Long> byOutcome = new TreeMap<>();
     Map<String, List<Duration>> approvalTimes = new TreeMap<>();
@@ -69,8 +52,8 @@ public class ProcurementMetrics {
     int overBudget = 0;
     int withQuotes = 0;
     int threeQuotes = 0;
-    for (CaseFacts c : cases.values()) {
-      String outcome = outcome(c, stocked.containsKey(c.id()), rejectedCases.contains(c.id()));
+    for (KpiCase c : cases.values()) {
+      String outcome = outcome(c);
       byOutcome.merge(outcome, 1L, Long::sum);
       if (!"open".equals(outcome)) {
         decided++;
@@ -78,31 +61,24 @@ public class ProcurementMetrics {
       if ("rejected".equals(outcome)) {
         rejected++;
       }
-      if (stocked.containsKey(c.id())) {
-        cycles.add(Duration.between(c.startedAt(), stocked.get(c.id())));
+      if (c.stockedAt() != null) {
+        cycles.add(Duration.between(c.startedAt(), c.stockedAt()));
       }
-      boolean wasRevised = false;
-      for (JsonNode approval : c.list(APPROVALS)) {
-        Instant created = instant(approval, "createdAt");
-        Instant decidedAt = instant(approval, "decidedAt");
-        if (created != null && decidedAt != null) {
-          approvalTimes.computeIfAbsent(approval.path("level").asText("?"), level -> new ArrayList<>())
-              .add(Duration.between(created, decidedAt));
-        }
-        wasRevised |= "revise".equals(approval.path("decision").asText());
+      for (KpiCase.Pair approval : KpiCase.pairs(c.approvals())) {
+        approvalTimes.computeIfAbsent(approval.first(), level -> new ArrayList<>())
+            .add(Duration.ofMillis(Long.parseLong(approval.second())));
       }
-      if (wasRevised) {
+      if (c.revised()) {
         revised++;
       }
-      c.list(ESCALATIONS).forEach(entry -> escalations.merge(entry.path("level").asText("?"), 1L, Long::sum));
-      if (Boolean.TRUE.equals(c.flag(OVER_BUDGET))) {
+      KpiCase.pairs(c.escalations()).forEach(entry -> escalations.merge(entry.second(), 1L, Long::sum));
+      if (Boolean.TRUE.equals(c.overBudget())) {
         overBudget++;
       }
-      long quotes = StreamSupport.stream(c.list(QUOTES).spliterator(), false).count();
-      if (quotes > 0) {
+      if (c.quoteCount() > 0) {
         withQuotes++;
       }
-      if (quotes >= 3) {
+      if (c.quoteCount() >= 3) {
         threeQuotes++;
       }
     }
@@ -112,14 +88,14 @@ public class ProcurementMetrics {
     Map<String, BigDecimal> bySupplier = new TreeMap<>();
     BigDecimal spend = BigDecimal.ZERO;
     for (CaseItemTotal line : ledger.entriesByCaseAndItem(EntryType.RECEIPT, period.start())) {
-      CaseFacts c = cases.get(line.processInstanceId());
+      KpiCase c = cases.get(line.processInstanceId());
       if (c == null) {
         continue;
       }
       spend = spend.add(line.amount());
       byCategory.merge(line.category(), line.amount(), BigDecimal::add);
-      byDepartment.merge(orUnknown(c.text(DEPARTMENT)), line.amount(), BigDecimal::add);
-      bySupplier.merge(orUnknown(c.text(SUPPLIER)), line.amount(), BigDecimal::add);
+      byDepartment.merge(orUnknown(c.department()), line.amount(), BigDecimal::add);
+      bySupplier.merge(orUnknown(c.supplier()), line.amount(), BigDecimal::add);
     }
     Map<String, Durations> approvalByLevel = new HashMap<>();
     approvalTimes.forEach((level, times) -> approvalByLevel.put(level, Durations.of(times)));
@@ -133,27 +109,17 @@ public class ProcurementMetrics {
    * stocked, rejected, withdrawn or open: the end event the case reached; before it gets there (the
    * requester has not read the notice yet) the goods are stocked, or the request rejected, already.
    */
-  private static String outcome(CaseFacts c, boolean stocked, boolean rejected) {
-    String ended = ProcurementActivities.endState(c.endActivityId());
-    if (ended != null) {
-      return ended;
+  private static String outcome(KpiCase c) {
+    if (c.outcome() != null) {
+      return c.outcome();
     }
-    if (stocked) {
+    if (c.stockedAt() != null) {
       return "stocked";
     }
-    return rejected ? "rejected" : "open";
+    return c.rejected() ? "rejected" : "open";
   }
 
   private static String orUnknown(String text) {
     return text == null || text.isBlank() ? "未填写" : text;
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    String text = node.path(field).asText(null);
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -1,24 +1,5 @@
 package edu.campus.logistics.metrics;
 
-import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
-import static edu.campus.logistics.repair.RepairVariables.CATEGORY;
-import static edu.campus.logistics.repair.RepairVariables.DISPATCHED_AT;
-import static edu.campus.logistics.repair.RepairVariables.ESCALATIONS;
-import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
-import static edu.campus.logistics.repair.RepairVariables.FIXED;
-import static edu.campus.logistics.repair.RepairVariables.LOCATION;
-import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
-import static edu.campus.logistics.repair.RepairVariables.REPORTED_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DUE_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESOLVED_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESPONDED_AT;
-import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
-import static edu.campus.logistics.repair.RepairVariables.SATISFACTION;
-import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
-import static edu.campus.logistics.repair.RepairVariables.URGENCY;
-import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,27 +16,29 @@ record RepairCase(String id, String businessKey, Instant reportedAt, Instant end
   record EscalationFact(String stage, int level) {
   }
 
-  static final List<String> VARIABLES = List.of(CATEGORY, URGENCY, LOCATION, ASSET_TAG, FIRST_RESPONDER, TECHNICIAN,
-      WORK_DONE, REPORTED_AT, RESPONDED_AT, DISPATCHED_AT, RESOLVED_AT, RESPONSE_DUE_AT, RESOLUTION_DUE_AT, FIXED,
-      REOPEN_COUNT, SATISFACTION, ESCALATIONS);
-
-  static RepairCase of(CaseFacts facts, Duration waitingForParts) {
+  /** The case as the read model has it; an unfinished wait for parts counts until {@code now}. */
+  static RepairCase of(KpiCase row, Instant now) {
     List<EscalationFact> escalations = new ArrayList<>();
-    for (JsonNode entry : facts.list(ESCALATIONS)) {
-      escalations.add(new EscalationFact(entry.path("stage").asText("response"), entry.path("level").asInt(1)));
+    for (KpiCase.Pair entry : KpiCase.pairs(row.escalations())) {
+      escalations.add(new EscalationFact(entry.first().isEmpty() ? "response" : entry.first(), level(entry.second())));
     }
-    Instant reported = facts.instant(REPORTED_AT) != null ? facts.instant(REPORTED_AT) : facts.startedAt();
-    Long reopens = facts.number(REOPEN_COUNT);
-    return new RepairCase(facts.id(), facts.businessKey(), reported, facts.endedAt(), facts.text(CATEGORY),
-        facts.text(URGENCY), facts.text(LOCATION), blankToNull(facts.text(ASSET_TAG)), facts.text(FIRST_RESPONDER),
-        facts.text(TECHNICIAN), facts.text(WORK_DONE) != null, facts.instant(RESPONDED_AT), facts.instant(DISPATCHED_AT),
-        facts.instant(RESOLVED_AT), facts.instant(RESPONSE_DUE_AT), facts.instant(RESOLUTION_DUE_AT),
-        facts.flag(FIXED), reopens == null ? 0 : reopens, facts.number(SATISFACTION), List.copyOf(escalations),
-        waitingForParts == null ? Duration.ZERO : waitingForParts);
+    Duration waiting = Duration.ofMillis(row.partsWaitMillis());
+    if (row.partsWaitSince() != null) {
+      waiting = waiting.plus(Duration.between(row.partsWaitSince(), now));
+    }
+    Instant reported = row.reportedAt() != null ? row.reportedAt() : row.startedAt();
+    return new RepairCase(row.id(), row.businessKey(), reported, row.endedAt(), row.category(), row.urgency(),
+        row.location(), row.assetTag(), row.firstResponder(), row.technician(), row.workDone(), row.respondedAt(),
+        row.dispatchedAt(), row.resolvedAt(), row.responseDueAt(), row.resolutionDueAt(), row.fixed(),
+        row.reopenCount() == null ? 0 : row.reopenCount(), row.satisfaction(), List.copyOf(escalations), waiting);
   }
 
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
+  private static int level(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   boolean openAt(Instant moment) {

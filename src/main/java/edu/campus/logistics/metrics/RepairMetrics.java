@@ -30,7 +30,7 @@ public class RepairMetrics {
 
   /** A fault reported again within this time for the same asset, or the same location and category. */
   static final Duration REPEAT_WINDOW = Duration.ofDays(30);
-  static final String WAIT_FOR_PARTS = "Task_WaitForParts";
+  static final String WAIT_FOR_PARTS = KpiCaseMapping.WAIT_FOR_PARTS;
 
   public record RepairReport(LocalDate from, LocalDate to, int reported, int resolved, int open,
                              Map<String, Long> byCategory, Map<String, Long> byUrgency, Map<String, Long> byLocation,
@@ -67,20 +67,21 @@ public class RepairMetrics {
   public record PartUse(String itemCode, String name, String unit, long times, BigDecimal quantity, BigDecimal valueCny) {
   }
 
+  private final KpiCases source;
   private final ProcessHistory history;
   private final LedgerFigures ledger;
 
-  RepairMetrics(ProcessHistory history, LedgerFigures ledger) {
+  /** {@code source}: the read model (the application), or the history (MetricsBenchmark's comparison). */
+  RepairMetrics(KpiCases source, ProcessHistory history, LedgerFigures ledger) {
+    this.source = source;
     this.history = history;
     this.ledger = ledger;
   }
 
-  /** The cases reported in [start, end). */
+  /** The cases reported in [start, end) (process start; the repeat window reaches before the period). */
   List<RepairCase> cases(Instant start, Instant end) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Map<String, Duration> waiting = history.timeInActivity(ProcessKeys.REPAIR, start, end, WAIT_FOR_PARTS, now);
-    return history.cases(ProcessKeys.REPAIR, start, end, RepairCase.VARIABLES).values().stream()
-        .map(facts -> RepairCase.of(facts, waiting.get(facts.id()))).toList();
+    return source.started(ProcessKeys.REPAIR, start, end).stream().map(row -> RepairCase.of(row, now)).toList();
   }
 
   public RepairReport repairs(Period period) {
@@ -270,7 +271,7 @@ public class RepairMetrics {
     return Durations.of(cases.stream().map(duration).filter(Objects::nonNull).toList());
   }
 
-  private static List<Boolean> judge(Collection<RepairCase> cases, Function<RepairCase, Boolean> verdict) {
+  static List<Boolean> judge(Collection<RepairCase> cases, Function<RepairCase, Boolean> verdict) {
     return cases.stream().map(verdict).filter(Objects::nonNull).toList();
   }
 }

@@ -1,9 +1,5 @@
 package edu.campus.logistics.metrics;
 
-import static edu.campus.logistics.repair.CompensationVariables.ASSESSED_AMOUNT;
-import static edu.campus.logistics.repair.CompensationVariables.PAID_AMOUNT;
-import static edu.campus.logistics.repair.CompensationVariables.SETTLEMENT;
-
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.LedgerFigures;
 import edu.campus.logistics.ledger.LedgerFigures.ItemBelowReorder;
@@ -41,12 +37,12 @@ public class StockMetrics {
 
   private final LedgerFigures figures;
   private final LedgerService ledger;
-  private final ProcessHistory history;
+  private final KpiCases cases;
 
-  StockMetrics(LedgerFigures figures, LedgerService ledger, ProcessHistory history) {
+  StockMetrics(LedgerFigures figures, LedgerService ledger, KpiCases cases) {
     this.figures = figures;
     this.ledger = ledger;
-    this.history = history;
+    this.cases = cases;
   }
 
   public StockReport stock(Period period) {
@@ -66,22 +62,21 @@ public class StockMetrics {
   }
 
   private Compensation compensation(Period period) {
-    Map<String, CaseFacts> cases = history.cases(ProcessKeys.DAMAGE_COMPENSATION, period.start(), period.end(),
-        List.of(ASSESSED_AMOUNT, PAID_AMOUNT, SETTLEMENT));
+    List<KpiCase> cases = this.cases.started(ProcessKeys.DAMAGE_COMPENSATION, period.start(), period.end());
     int paid = 0;
     int waived = 0;
     BigDecimal assessed = BigDecimal.ZERO;
     BigDecimal paidAmount = BigDecimal.ZERO;
     BigDecimal waivedAmount = BigDecimal.ZERO;
-    for (CaseFacts c : cases.values()) {
-      BigDecimal amount = decimal(c.decimal(ASSESSED_AMOUNT));
+    for (KpiCase c : cases) {
+      BigDecimal amount = orZero(c.assessedAmount());
       assessed = assessed.add(amount);
-      if ("paid".equals(c.text(SETTLEMENT))) {
+      if ("paid".equals(c.settlement())) {
         paid++;
-        BigDecimal received = decimal(c.decimal(PAID_AMOUNT));
+        BigDecimal received = orZero(c.paidAmount());
         paidAmount = paidAmount.add(received);
         waivedAmount = waivedAmount.add(amount.subtract(received).max(BigDecimal.ZERO));
-      } else if ("waived".equals(c.text(SETTLEMENT))) {
+      } else if ("waived".equals(c.settlement())) {
         waived++;
         waivedAmount = waivedAmount.add(amount);
       }
@@ -90,8 +85,8 @@ public class StockMetrics {
         money(waivedAmount));
   }
 
-  private static BigDecimal decimal(Double value) {
-    return value == null ? BigDecimal.ZERO : BigDecimal.valueOf(value);
+  private static BigDecimal orZero(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO : value;
   }
 
   private static BigDecimal money(BigDecimal value) {

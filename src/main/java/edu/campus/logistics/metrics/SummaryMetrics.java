@@ -2,11 +2,13 @@ package edu.campus.logistics.metrics;
 
 import edu.campus.logistics.metrics.ProcurementMetrics.ProcurementReport;
 import edu.campus.logistics.metrics.RepairMetrics.PartUse;
-import edu.campus.logistics.metrics.RepairMetrics.RepairReport;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /** The term or year summary, like the seeds' annual report: repair work by category, parts replaced, spend, SLA. */
@@ -30,14 +32,22 @@ public class SummaryMetrics {
     this.procurement = procurement;
   }
 
+  /**
+   * The figures are those of /repairs and /procurement for the same period (same definitions, same code),
+   * computed over the period's cases only: no repeat-fault window, no weekly or per-location breakdown.
+   */
   public Summary summary(Period period) {
-    List<RepairCase> cases = repairs.casesWithRepeatWindow(period);
-    RepairReport repair = repairs.report(period, cases);
-    List<PartUse> parts = repairs.partsUsed(period, RepairMetrics.inPeriod(period, cases));
+    Instant observedAt = period.observedAt(ClockUtil.getCurrentTime().toInstant());
+    List<RepairCase> cases = repairs.cases(period.start(), period.end());
+    List<PartUse> parts = repairs.partsUsed(period, cases);
+    List<Long> ratings = cases.stream().map(RepairCase::satisfaction).filter(Objects::nonNull).toList();
     ProcurementReport purchases = procurement.procurement(period);
-    return new Summary(period.from(), period.to(), repair.reported(), repair.resolved(), repair.byCategory(),
-        parts.stream().limit(TOP_PARTS).toList(), repair.responseSla().compliancePercent(),
-        repair.resolutionSla().compliancePercent(), repair.meanSatisfaction(), purchases.requests(),
+    return new Summary(period.from(), period.to(), cases.size(),
+        (int) cases.stream().filter(c -> c.resolvedAt() != null).count(), RepairMetrics.count(cases, RepairCase::category),
+        parts.stream().limit(TOP_PARTS).toList(),
+        Sla.of(RepairMetrics.judge(cases, c -> c.responseInTime(observedAt))).compliancePercent(),
+        Sla.of(RepairMetrics.judge(cases, c -> c.resolutionInTime(observedAt))).compliancePercent(),
+        Percent.mean(ratings.stream().mapToLong(Long::longValue).sum(), ratings.size()), purchases.requests(),
         purchases.spendCny(), purchases.spendByCategoryCny());
   }
 }

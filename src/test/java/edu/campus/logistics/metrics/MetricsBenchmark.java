@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.ledger.ItemCategory;
+import edu.campus.logistics.ledger.LedgerFigures;
 import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewItem;
 import edu.campus.logistics.ledger.StockLine;
@@ -12,6 +13,7 @@ import edu.campus.logistics.ledger.Voucher;
 import edu.campus.logistics.metrics.SummaryMetrics.Summary;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,22 +31,27 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not part of the default test run (the class name matches no Surefire pattern):
  * {@code mvn -B test -Dtest=MetricsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. Fills the history of
- * 50,000 finished repairs and 10,000 procurements of 2035 and times the summary of the whole year, in
- * process (with the bytes it allocates) and through HTTP. The history rows are written with SQL in the
- * shape the engine writes them (running 60,000 cases through the engine would take hours on this
- * machine); the procurements' receipts are posted through the ledger service. Results:
- * {@code target/benchmark/metrics.txt} and docs/performance.md.
+ * 50,000 finished repairs and 10,000 procurements of 2035, brings them into the KPI read model with the
+ * start-up backfill (timed), and times the summary of the whole year from the read model (after) and from
+ * Camunda's history (before: the same reports over {@link HistoryCases}), interleaved in the same JVM so
+ * that both meet the same load, in process (with the bytes they allocate) and through HTTP; the figures of
+ * both must be equal. The history rows are written with SQL in the shape the engine writes them (running
+ * 60,000 cases through the engine would take hours on this machine); the procurements' receipts are posted
+ * through the ledger service. On PostgreSQL: {@link MetricsPostgresBenchmark}. Results:
+ * {@code target/benchmark/metrics-h2.txt} (or {@code -postgres}) and docs/performance.md.
  */
 @CampusTest
 class MetricsBenchmark {
 
   static final int REPAIRS = 50_000;
   static final int PROCUREMENTS = 10_000;
+  static final int RUNS = 3;
   static final Instant YEAR_START = Instant.parse("2034-12-31T16:00:00Z");
   static final String[] CATEGORIES = {"electrical", "plumbing", "carpentry", "building", "grounds", "multimedia", "other"};
   static final String[] RESPONDERS = {"zhengkai", "fengxue"};
@@ -56,6 +63,14 @@ class MetricsBenchmark {
   LedgerService ledger;
   @Autowired
   SummaryMetrics summary;
+  @Autowired
+  KpiReadModel readModel;
+  @Autowired
+  HistoryCases historyCases;
+  @Autowired
+  ProcessHistory processHistory;
+  @Autowired
+  LedgerFigures ledgerFigures;
   @LocalServerPort
   int port;
 
@@ -91,40 +106,85 @@ class MetricsBenchmark {
     ClockUtil.reset();
     Duration fill = Duration.ofNanos(System.nanoTime() - fillStart);
 
+    // the cases precede the read model (written with SQL): the start-up backfill brings them in
+    long backfillStart = System.nanoTime();
+    int backfilled = readModel.backfill();
+    Duration backfill = Duration.ofNanos(System.nanoTime() - backfillStart);
+
     Period year = new Period(LocalDate.of(2035, 1, 1), LocalDate.of(2035, 12, 31), ZoneId.of("Asia/Shanghai"));
+    // the computation before the read model: the same reports over Camunda's history on each request
+    SummaryMetrics fromHistory = new SummaryMetrics(new RepairMetrics(historyCases, processHistory, ledgerFigures),
+        new ProcurementMetrics(historyCases, ledgerFigures));
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    summary.summary(year);
+    OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+    double loadBefore = system.getSystemLoadAverage();
+    Summary oldFigures = fromHistory.summary(year);
+    Summary figures = summary.summary(year);
+    List<Long> oldMillis = new ArrayList<>();
     List<Long> millis = new ArrayList<>();
+    List<Long> oldAllocated = new ArrayList<>();
     List<Long> allocated = new ArrayList<>();
-    Summary figures = null;
-    for (int run = 0; run < 3; run++) {
-      long bytesBefore = threads.getCurrentThreadAllocatedBytes();
-      long start = System.nanoTime();
-      figures = summary.summary(year);
-      millis.add((System.nanoTime() - start) / 1_000_000);
-      allocated.add((threads.getCurrentThreadAllocatedBytes() - bytesBefore) / (1024 * 1024));
+    List<Long> oldCpu = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
+    List<Double> load = new ArrayList<>();
+    // old and new interleaved, so that both meet the same load of the shared machine
+    for (int run = 0; run < RUNS; run++) {
+      time(() -> fromHistory.summary(year), threads, oldMillis, oldAllocated, oldCpu);
+      figures = time(() -> summary.summary(year), threads, millis, allocated, cpu);
+      load.add(system.getSystemLoadAverage());
     }
     TestHttp http = new TestHttp(port);
     long httpStart = System.nanoTime();
     TestHttp.Answer answer = http.get("/api/metrics/summary?from=2035-01-01&to=2035-12-31", "gaoming");
     long httpMillis = (System.nanoTime() - httpStart) / 1_000_000;
     Runtime runtime = Runtime.getRuntime();
+    String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName() + " "
+        + c.getMetaData().getDatabaseProductVersion());
 
-    String report = String.format("fill: %d repairs, %d procurements in %d s%n"
-            + "summary of 2035 in process: %s ms (3 runs after one warm-up), allocated %s MiB per run%n"
-            + "summary through HTTP: %d ms, %d bytes of JSON%n"
-            + "JVM heap after: %d MiB used of %d MiB max; database: in-memory H2%n",
-        REPAIRS, PROCUREMENTS, fill.toSeconds(), millis, allocated, httpMillis, answer.body().length(),
-        (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024), runtime.maxMemory() / (1024 * 1024));
+    List<String> ratios = new ArrayList<>();
+    for (int run = 0; run < RUNS; run++) {
+      ratios.add(String.format(java.util.Locale.ROOT, "%.1f", oldMillis.get(run) / (double) Math.max(1, millis.get(run))));
+    }
+    String report = String.format("database: %s; %d processors%n"
+            + "fill: %d repairs, %d procurements in %d s (history rows written with SQL)%n"
+            + "backfill of the read model from the history: %d cases in %d ms%n"
+            + "summary of 2035 from the history (before), in process: %s ms, CPU of the calling thread %s ms,"
+            + " allocated %s MiB per run%n"
+            + "summary of 2035 from the read model (after), in process: %s ms, CPU of the calling thread %s ms,"
+            + " allocated %s MiB per run%n"
+            + "ratio before/after per run: %s%n"
+            + "load average (1 min): %.2f before the runs, %s after each pair%n"
+            + "summary through HTTP (read model): %d ms, %d bytes of JSON%n"
+            + "JVM heap after: %d MiB used of %d MiB max%n",
+        database, system.getAvailableProcessors(), REPAIRS, PROCUREMENTS, fill.toSeconds(), backfilled,
+        backfill.toMillis(), oldMillis, oldCpu, oldAllocated, millis, cpu, allocated, ratios, loadBefore,
+        load.stream().map(l -> String.format(java.util.Locale.ROOT, "%.2f", l)).toList(), httpMillis,
+        answer.body().length(), (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024),
+        runtime.maxMemory() / (1024 * 1024));
     System.out.print(report);
-    Path file = Path.of("target", "benchmark", "metrics.txt");
+    Path file = Path.of("target", "benchmark", "metrics-" + (database.toLowerCase().contains("postgres") ? "postgres" : "h2")
+        + ".txt");
     Files.createDirectories(file.getParent());
     Files.writeString(file, report, StandardCharsets.UTF_8);
     assertThat(answer.status()).isEqualTo(200);
+    assertThat(backfilled).isGreaterThanOrEqualTo(REPAIRS + PROCUREMENTS);
     assertThat(figures.repairsReported()).isEqualTo(REPAIRS);
     assertThat(figures.procurementRequests()).isEqualTo(PROCUREMENTS);
     assertThat(figures.procurementSpendCny()).isEqualByComparingTo(new BigDecimal(25L * PROCUREMENTS));
+    assertThat(figures).as("the read model gives the figures the history gives").isEqualTo(oldFigures);
     assertThat(millis).as("summary time, goal < 1 s").allMatch(ms -> ms < 10_000);
+  }
+
+  private static <T> T time(java.util.function.Supplier<T> action, com.sun.management.ThreadMXBean threads,
+                            List<Long> millis, List<Long> allocated, List<Long> cpu) {
+    long bytesBefore = threads.getCurrentThreadAllocatedBytes();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    T result = action.get();
+    millis.add((System.nanoTime() - start) / 1_000_000);
+    cpu.add((threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000);
+    allocated.add((threads.getCurrentThreadAllocatedBytes() - bytesBefore) / (1024 * 1024));
+    return result;
   }
 
   private void repair(int i, String definition) {
