@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.spin.Spin;
 
 /**
@@ -44,6 +45,16 @@ public final class SubmittedVariables {
           + " / completing " + task.getTaskDefinitionKey() + " may set only " + String.join(", ", new TreeSet<>(fields))
           + "; it may not change " + String.join(", ", changed));
     }
+  }
+
+  /** The variables the task saw before this command (its own over its execution's): what the server offered. */
+  public static Map<String, Object> committedOf(DelegateTask task) {
+    Map<String, Object> variables = committed(task.getExecutionId());
+    variables.putAll(Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew().execute(commandContext -> {
+      TaskEntity committedTask = commandContext.getTaskManager().findTaskById(task.getId());
+      return committedTask == null ? new HashMap<String, Object>() : new HashMap<String, Object>(committedTask.getVariablesLocal());
+    }));
+    return variables;
   }
 
   /** The variables the execution saw before this command: read in a new transaction, nothing is flushed yet. */
