@@ -95,7 +95,7 @@ public class ProcurementMetrics {
       if (wasRevised) {
         revised++;
       }
-      c.list(ESCALATIONS).forEach(entry -> escalations.merge(entry.path("level").asText("?"), 1L, Long::sum));
+      c.list(ESCALATIONS).forEach(entry -> escalations.merge(entry.path("stage").asText("?"), 1L, Long::sum));
       if (Boolean.TRUE.equals(c.flag(OVER_BUDGET))) {
         overBudget++;
       }

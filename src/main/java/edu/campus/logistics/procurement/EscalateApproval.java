@@ -3,10 +3,9 @@ package edu.campus.logistics.procurement;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEVEL;
 import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
 
+import edu.campus.logistics.cases.Escalation;
 import edu.campus.logistics.identity.CampusGroup;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,14 +43,9 @@ public class EscalateApproval implements JavaDelegate {
     taskService.addCandidateGroup(task.getId(), target.id());
     taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
     ProcurementCase procurement = ProcurementCase.of(execution);
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("round", procurement.approvalRound());
-    entry.put("level", level);
-    entry.put("escalatedTo", target.id());
-    entry.put("taskId", task.getId());
-    entry.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-    entry.put("escalatedAt", ClockUtil.getCurrentTime().toInstant().toString());
-    procurement.append(ESCALATIONS, entry);
+    procurement.append(ESCALATIONS, Escalation.of(level, 1, target.id(), procurement.approvalRound(),
+        ClockUtil.getCurrentTime().toInstant().toString(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant().toString()));
   }
 
   static CampusGroup escalationTarget(String level) {

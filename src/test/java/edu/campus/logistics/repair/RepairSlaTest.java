@@ -5,7 +5,8 @@ import static edu.campus.logistics.repair.RepairDriver.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Escalation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -54,7 +55,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void unattendedUrgentReportEscalatesFirstToTheLogisticsHeadThenToThePrincipal() throws JsonProcessingException {
+  void unattendedUrgentReportEscalatesFirstToTheLogisticsHeadThenToThePrincipal() {
     ProcessInstance repair = driver.reportAs(REPORTER, report("实验楼二层", "electrical", "配电箱跳闸，整层停电", "urgent"));
 
     at(Duration.ofMinutes(31));
@@ -100,7 +101,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void firstResponderSeesTheSupervisionOfHisCaseButOnlyTheHeadOfLogisticsWorksIt() throws JsonProcessingException {
+  void firstResponderSeesTheSupervisionOfHisCaseButOnlyTheHeadOfLogisticsWorksIt() {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, "majian");
@@ -121,7 +122,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void overdueResolutionEscalatesTwiceWithoutMovingTheFirstResponderAndClosingEndsOpenSupervision() throws JsonProcessingException {
+  void overdueResolutionEscalatesTwiceWithoutMovingTheFirstResponderAndClosingEndsOpenSupervision() {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     at(Duration.ofMinutes(10));
     driver.claimReport(repair, FIRST_RESPONDER);
@@ -173,8 +174,9 @@ class RepairSlaTest extends RepairScenario {
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElse(null);
   }
 
-  private List<Escalation> escalations(ProcessInstance repair) throws JsonProcessingException {
-    return JsonVariable.readList(driver.runtime.getVariable(repair.getId(), "escalations"), Escalation.class);
+  private List<Escalation> escalations(ProcessInstance repair) {
+    return JsonVariable.readList(driver.runtime.getVariable(repair.getId(), "escalations"), Escalation.class,
+        "escalations", "escalations");
   }
 
   private Object variable(ProcessInstance repair, String name) {
