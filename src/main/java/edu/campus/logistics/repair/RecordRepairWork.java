@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
 public class RecordRepairWork implements TaskListener {
 
   static final int MAX_PART_LINES = 20;
-  static final BigDecimal MAX_PART_QUANTITY = new BigDecimal("1000");
 
   private final LedgerService ledger;
 
@@ -71,10 +70,9 @@ public class RecordRepairWork implements TaskListener {
         throw Refusal.of("物品编码 " + code + " 不在库存目录中", "unknown item code: " + code);
       }
       BigDecimal quantity = part.quantity();
-      if (quantity == null || quantity.signum() <= 0 || quantity.compareTo(MAX_PART_QUANTITY) > 0
-          || quantity.stripTrailingZeros().scale() > 3) {
-        throw Refusal.of(code + " 的数量须大于0且不超过" + MAX_PART_QUANTITY, "quantity of " + code
-            + " must be positive and at most " + MAX_PART_QUANTITY);
+      // the form's contract checked the range
+      if (quantity.stripTrailingZeros().scale() > 3) {
+        throw Refusal.of(code + " 的数量最多3位小数", "quantity of " + code + " has more than 3 decimals");
       }
       if (byCode.putIfAbsent(code, new PartUsed(code, quantity)) != null) {
         throw Refusal.of(code + " 重复填写，请合并为一行", code + " appears twice");
