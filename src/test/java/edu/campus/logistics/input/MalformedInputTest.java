@@ -201,7 +201,7 @@ class MalformedInputTest {
             400, Reason.MESSAGE, "Business key is 300 characters long; at most 255 are allowed"),
         new Row("start past the approvals", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
             "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true, "startInstructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "EndEvent_RequestDecided")))),
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PurchaseGoods")))),
             403, Reason.MESSAGE, "may not start a process at a chosen activity (only at its start event): reserved to "
             + "camunda-admin"),
         new Row("skip listeners at the start event", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
