@@ -58,6 +58,8 @@ public final class FormContract {
   public static final Set<String> VALUE_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
       "checkbox", "checklist", "taglist", "datetime", "expression");
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
+  /** form-js submits a date (and time) as ISO-8601 text. */
+  private static final String DATETIME = "datetime";
   private static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
 
   /** Contracts per process definition and form: a deployed form never changes. */
@@ -198,6 +200,12 @@ public final class FormContract {
         throw Refusal.badFormat(label, name, field.pattern());
       }
       return trimmed;
+    }
+    if (DATETIME.equals(field.type())) {
+      if (!(value instanceof String text)) {
+        throw Refusal.notText(label, name);
+      }
+      return text.trim();
     }
     if ("number".equals(field.type())) {
       BigDecimal number = decimal(value).orElseThrow(() -> Refusal.notNumber(label, name));
