@@ -48,7 +48,11 @@ class VocabularyTest {
   private static final Path MAIN = Path.of("src/main/java");
   private static final Path TESTS = Path.of("src/test/java");
 
-  /** A deployed process: its model files and its vocabulary (damage compensation receives repair's case variables). */
+  /**
+   * A deployed process: its model files and its vocabulary. A call activity is a contract between two
+   * vocabularies: damage compensation receives repair's case variables, repair receives what the
+   * compensation returns.
+   */
   private record Process(String key, List<Path> models, List<Class<?>> vocabulary) {
   }
 
@@ -56,7 +60,7 @@ class VocabularyTest {
       new Process("procurement", List.of(PROCESSES.resolve("procurement/procurement.bpmn"),
           PROCESSES.resolve("procurement/procurement-approval.dmn")), List.of(ProcurementVariables.class)),
       new Process("repair", List.of(PROCESSES.resolve("repair/repair.bpmn"), PROCESSES.resolve("repair/repair-sla.dmn")),
-          List.of(RepairVariables.class)),
+          List.of(RepairVariables.class, CompensationVariables.class)),
       new Process("damage-compensation", List.of(PROCESSES.resolve("repair/damage-compensation.bpmn")),
           List.of(CompensationVariables.class, RepairVariables.class)));
 
