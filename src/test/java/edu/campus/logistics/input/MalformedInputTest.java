@@ -42,8 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ({@link #procurementTaskRows()}, {@link #repairTaskRows()}). A completion row first opens a new
  * case at its task ({@link At}, claimed by the row's caller, who may complete it) and also checks
  * that the task is still open with the same assignee and the same variables. The expected reasons
- * are fragments of the models' own messages (procurement: RequestChecks, RequestLines, the task
- * listeners; repair: Inputs, ValidateRepairReport, DispatchRepair, RecordRepairWork, ConfirmRepair).
+ * are fragments of the models' own messages (the form contract of every form; procurement: RequestChecks, RequestLines, the task
+ * listeners; repair: ValidateRepairReport, DispatchRepair, RecordRepairWork, ConfirmRepair).
  * Separation-of-duties violations are in {@link SeparationOfDutiesRestTest}.
  */
 @CampusTest
@@ -230,7 +230,7 @@ class MalformedInputTest {
             null, null, 400, Reason.MESSAGE, "Cannot set query parameter 'sortBy' to value 'id; DROP TABLE ACT_RU_TASK'"));
   }
 
-  /** Purchase requests the model refuses (RequestChecks, RequestLines, ProcurementJson): 400, no instance. */
+  /** Purchase requests the model refuses (the start form's contract, RequestChecks, RequestLines, JsonVariable): 400, no instance. */
   static Stream<Row> procurementStartRows() {
     return Stream.of(
         items("zero quantity", "[" + line(0, 6.5, "office") + "]", "items line 1: quantity must be at least 0.001"),
@@ -272,7 +272,7 @@ class MalformedInputTest {
             "neededBy must be a string"));
   }
 
-  /** Repair reports the model refuses (ValidateRepairReport, Inputs): 400, no instance. */
+  /** Repair reports the model refuses (the start form's contract, ValidateRepairReport): 400, no instance. */
   static Stream<Row> repairStartRows() {
     return Stream.of(
         report("unknown asset tag", "assetTag", typed("ZC2099-999999", "String"), "unknown asset tag: ZC2099-999999"),
