@@ -29,8 +29,10 @@ public final class SubmittedVariables {
   }
 
   public static void refuseChangesExcept(DelegateTask task, Set<String> fields) {
-    Map<String, Object> committed = committed(task.getExecutionId());
-    Map<String, Object> now = task.getExecution().getVariables();
+    // as the task sees them: its own variables too (form helpers such as technicianOptions, escalationIndex),
+    // which Tasklist's submit-form writes onto the task where REST complete writes onto the execution
+    Map<String, Object> committed = committedOf(task);
+    Map<String, Object> now = task.getVariables();
     Set<String> names = new TreeSet<>(committed.keySet());
     names.addAll(now.keySet());
     names.removeAll(fields);
