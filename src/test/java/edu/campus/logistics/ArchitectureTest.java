@@ -24,7 +24,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule identityKnowsNoFeature = noClasses().that().resideInAPackage(BASE + "identity..")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "ledger..",
-          BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "casework..")
+          BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "cases..")
       .because("identity is groups, authorizations and login; a process brings its own filters and cards");
 
   @ArchTest
@@ -35,7 +35,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule ledgerKnowsNoOtherPackage = noClasses().that().resideInAPackage(BASE + "ledger..")
       .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..",
-          BASE + "casework..", BASE + "identity..", BASE + "input..", BASE + "demo..", BASE + "metrics..",
+          BASE + "cases..", BASE + "identity..", BASE + "input..", BASE + "demo..", BASE + "metrics..",
           BASE + "exports..", BASE + "operations..")
       .because("everything posts through the ledger, the ledger calls nobody");
 
@@ -47,7 +47,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-      .resideInAnyPackage(BASE + "casework..", BASE + "input..", BASE + "ledger..", BASE + "identity..")
+      .resideInAnyPackage(BASE + "cases..", BASE + "input..", BASE + "ledger..", BASE + "identity..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
       .because("what every process shares cannot name one of them");
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.spin.Spin;
 
 /**
@@ -28,8 +29,18 @@ public final class SubmittedVariables {
   }
 
   public static void refuseChangesExcept(DelegateTask task, Set<String> fields) {
-    Map<String, Object> committed = committed(task.getExecutionId());
-    Map<String, Object> now = task.getExecution().getVariables();
+    Set<String> changed = changes(committed(task.getExecutionId()), task.getExecution().getVariables(), fields);
+    // the task's own variables too (form helpers such as technicianOptions, escalationIndex): Tasklist's
+    // submit-form writes onto the task where REST complete writes onto the execution
+    changed.addAll(changes(committedLocal(task.getId()), task.getVariablesLocal(), fields));
+    if (!changed.isEmpty()) {
+      throw new BadUserRequestException("办理任务时只能填写本任务的字段，不能修改流程记录的数据：" + String.join(", ", changed)
+          + " / completing " + task.getTaskDefinitionKey() + " may set only " + String.join(", ", new TreeSet<>(fields))
+          + "; it may not change " + String.join(", ", changed));
+    }
+  }
+
+  private static Set<String> changes(Map<String, Object> committed, Map<String, Object> now, Set<String> fields) {
     Set<String> names = new TreeSet<>(committed.keySet());
     names.addAll(now.keySet());
     names.removeAll(fields);
@@ -39,11 +50,22 @@ public final class SubmittedVariables {
         changed.add(name);
       }
     }
-    if (!changed.isEmpty()) {
-      throw new BadUserRequestException("办理任务时只能填写本任务的字段，不能修改流程记录的数据：" + String.join(", ", changed)
-          + " / completing " + task.getTaskDefinitionKey() + " may set only " + String.join(", ", new TreeSet<>(fields))
-          + "; it may not change " + String.join(", ", changed));
-    }
+    return changed;
+  }
+
+  /** The variables the task saw before this command (its own over its execution's): what the server offered. */
+  public static Map<String, Object> committedOf(DelegateTask task) {
+    Map<String, Object> variables = committed(task.getExecutionId());
+    variables.putAll(committedLocal(task.getId()));
+    return variables;
+  }
+
+  /** The task's own variables before this command, read in a new transaction. */
+  private static Map<String, Object> committedLocal(String taskId) {
+    return Context.getProcessEngineConfiguration().getCommandExecutorTxRequiresNew().execute(commandContext -> {
+      TaskEntity committedTask = commandContext.getTaskManager().findTaskById(taskId);
+      return committedTask == null ? new HashMap<String, Object>() : new HashMap<String, Object>(committedTask.getVariablesLocal());
+    });
   }
 
   /** The variables the execution saw before this command: read in a new transaction, nothing is flushed yet. */

@@ -71,7 +71,8 @@ public class ProcurementMetrics {
       if (c.revised()) {
         revised++;
       }
-      KpiCase.pairs(c.escalations()).forEach(entry -> escalations.merge(entry.second(), 1L, Long::sum));
+      // each escalation's stage is the approval level that was overdue (cases/Escalation)
+      KpiCase.pairs(c.escalations()).forEach(entry -> escalations.merge(entry.first(), 1L, Long::sum));
       if (Boolean.TRUE.equals(c.overBudget())) {
         overBudget++;
       }

@@ -6,10 +6,13 @@ import static edu.campus.logistics.procurement.ProcurementVariables.APPROVED_AMO
 import static edu.campus.logistics.procurement.ProcurementVariables.COMMENT;
 import static edu.campus.logistics.procurement.ProcurementVariables.DECISION;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.FormContract;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.identity.CampusGroup;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,13 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("approvalTaskListener")
 public class ApprovalTaskListener implements TaskListener {
 
-  static final int MAX_COMMENT = 500;
-
-  private final IdentityService identityService;
-
-  public ApprovalTaskListener(IdentityService identityService) {
-    this.identityService = identityService;
-  }
+  private static final String APPROVE = "approve";
 
   @Override
   public void notify(DelegateTask task) {
@@ -40,24 +37,25 @@ public class ApprovalTaskListener implements TaskListener {
       task.getExecution().removeVariable(COMMENT);
       return;
     }
-    Decision decision = Choice.parse(Decision.class, task.getVariable(DECISION), DECISION, "审批意见");
-    String comment = RequestChecks.optionalText(task, COMMENT, "审批说明", MAX_COMMENT);
-    if (decision.needsComment() && comment == null) {
-      throw Refusal.of("选择“%s”时必须填写理由".formatted(decision.label()),
-          "a comment is required to %s".formatted(decision.id()));
+    String decision = String.valueOf(task.getVariable(DECISION));
+    String comment = Values.text(task, COMMENT);
+    // reject and revise must say why
+    if (!APPROVE.equals(decision) && comment == null) {
+      throw Refusal.of("选择“%s”时必须填写理由".formatted(FormContract.ofTask(task).optionLabel(DECISION, decision)),
+          "a comment is required to %s".formatted(decision));
     }
     ProcurementCase procurement = ProcurementCase.of(task);
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("round", procurement.approvalRound());
     entry.put("level", task.getVariable(APPROVAL_LEVEL));
-    entry.put("decision", decision.id());
+    entry.put("decision", decision);
     entry.put("comment", comment);
-    entry.put("userId", Actors.completing(task, identityService));
+    entry.put("userId", Actor.of(task));
     entry.put("amount", procurement.totalAmount());
     entry.put("createdAt", task.getCreateTime().toInstant().toString());
     entry.put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
     procurement.append(APPROVALS, entry);
-    if (decision == Decision.APPROVE && isLastLevel(task)) {
+    if (APPROVE.equals(decision) && isLastLevel(task)) {
       procurement.setMoney(APPROVED_AMOUNT, procurement.totalAmount());
     }
   }

@@ -3,9 +3,11 @@ package edu.campus.logistics.procurement;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEVEL;
 import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
 
-import edu.campus.logistics.casework.DeployedDecisions;
+import edu.campus.logistics.cases.DeployedDecisions;
+import edu.campus.logistics.cases.Escalation;
 import edu.campus.logistics.identity.CampusGroup;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -45,14 +47,9 @@ public class EscalateApproval implements JavaDelegate {
     taskService.addCandidateGroup(task.getId(), target.id());
     taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
     ProcurementCase procurement = ProcurementCase.of(execution);
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("round", procurement.approvalRound());
-    entry.put("level", level);
-    entry.put("escalatedTo", target.id());
-    entry.put("taskId", task.getId());
-    entry.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
-    entry.put("escalatedAt", ClockUtil.getCurrentTime().toInstant().toString());
-    procurement.append(ESCALATIONS, entry);
+    procurement.append(ESCALATIONS, Escalation.of(level, 1, target.id(), procurement.approvalRound(),
+        ClockUtil.getCurrentTime().toInstant().toString(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant().toString()));
   }
 
   /** The group the ladder deployed with this process names for an overdue level; a known group or the step stops. */

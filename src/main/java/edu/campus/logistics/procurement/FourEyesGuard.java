@@ -4,11 +4,12 @@ import static edu.campus.logistics.procurement.ProcurementActivities.APPROVE_REQ
 import static edu.campus.logistics.procurement.ProcurementActivities.INSPECT_GOODS;
 import static edu.campus.logistics.procurement.ProcurementActivities.PURCHASE_GOODS;
 
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,17 +29,11 @@ public class FourEyesGuard implements TaskListener {
       PURCHASE_GOODS, new String[] {"采购", "buy for"},
       INSPECT_GOODS, new String[] {"验收", "inspect"});
 
-  private final IdentityService identityService;
-
-  public FourEyesGuard(IdentityService identityService) {
-    this.identityService = identityService;
-  }
-
   @Override
   public void notify(DelegateTask task) {
     Set<String> actors = new LinkedHashSet<>();
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      actors.add(Actors.completing(task, identityService));
+      actors.add(Actor.of(task));
     }
     if (task.getAssignee() != null) {
       actors.add(task.getAssignee());

@@ -4,12 +4,15 @@ import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTION_N
 import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTION_RESULT;
 import static edu.campus.logistics.procurement.ProcurementVariables.INSPECTOR_ID;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.FormContract;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.ledger.FixedAssets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,13 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("inspectionTaskListener")
 public class InspectionTaskListener implements TaskListener {
 
-  static final int MAX_NOTE = 500;
-
-  private final IdentityService identityService;
   private final FixedAssets fixedAssets;
 
-  public InspectionTaskListener(IdentityService identityService, FixedAssets fixedAssets) {
-    this.identityService = identityService;
+  public InspectionTaskListener(FixedAssets fixedAssets) {
     this.fixedAssets = fixedAssets;
   }
 
@@ -40,20 +39,18 @@ public class InspectionTaskListener implements TaskListener {
       procurement.setAcceptedQuantities(accepting(bought, null));
       return;
     }
-    InspectionResult result = Choice.parse(InspectionResult.class, task.getVariable(INSPECTION_RESULT),
-        INSPECTION_RESULT, "验收结论");
-    String note = RequestChecks.optionalText(task, INSPECTION_NOTE, "验收说明", MAX_NOTE);
-    if (result != InspectionResult.ACCEPTED && note == null) {
-      throw Refusal.of("选择“%s”时必须填写验收说明".formatted(result.label()),
-          "an inspection note is required when the result is %s".formatted(result.id()));
+    String result = String.valueOf(task.getVariable(INSPECTION_RESULT));
+    if (!"accepted".equals(result) && Values.text(task, INSPECTION_NOTE) == null) {
+      throw Refusal.of("选择“%s”时必须填写验收说明".formatted(FormContract.ofTask(task).optionLabel(INSPECTION_RESULT, result)),
+          "an inspection note is required when the result is %s".formatted(result));
     }
     List<AcceptedLine> accepted = switch (result) {
-      case ACCEPTED -> accepting(bought, null);
-      case REJECTED -> accepting(bought, BigDecimal.ZERO);
-      case PARTIAL -> partial(procurement.acceptedQuantitiesJson(), bought);
+      case "accepted" -> accepting(bought, null);
+      case "rejected" -> accepting(bought, BigDecimal.ZERO);
+      default -> partial(procurement.acceptedQuantitiesJson(), bought);
     };
     procurement.setAcceptedQuantities(accepted);
-    task.setVariable(INSPECTOR_ID, Actors.completing(task, identityService));
+    task.setVariable(INSPECTOR_ID, Actor.of(task));
   }
 
   /** One line per purchase line, accepting the given quantity (null: all that was ordered). */

@@ -11,13 +11,13 @@ import static edu.campus.logistics.procurement.ProcurementVariables.PURCHASE_ROU
 import static edu.campus.logistics.procurement.ProcurementVariables.REQUESTER_ID;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
+import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -50,19 +50,19 @@ public final class ProcurementCase {
   }
 
   public List<RequestLine> items() {
-    return RequestLines.parse(ProcurementJson.read(scope.getVariable(ITEMS), ITEMS, "采购明细"), ITEMS, "采购明细");
+    return RequestLines.parse(JsonVariable.read(scope.getVariable(ITEMS), ITEMS, "采购明细"), ITEMS, "采购明细");
   }
 
   /** Stores the checked lines and what follows from them: the total under approval and the main category. */
   public void setItems(List<RequestLine> lines) {
-    scope.setVariable(ITEMS, ProcurementJson.value(lines));
+    scope.setVariable(ITEMS, JsonVariable.write(lines));
     scope.setVariable(TOTAL_AMOUNT, RequestLines.total(lines).doubleValue());
     scope.setVariable(CATEGORY, RequestLines.mainCategory(lines));
   }
 
   /** The purchase lines as the buyer last entered them, or null before the first purchase. */
   public List<RequestLine> purchaseItemsOrNull() {
-    JsonNode node = ProcurementJson.read(scope.getVariable(PURCHASE_ITEMS), PURCHASE_ITEMS, "实际采购明细");
+    JsonNode node = JsonVariable.read(scope.getVariable(PURCHASE_ITEMS), PURCHASE_ITEMS, "实际采购明细");
     return node == null ? null : RequestLines.parse(node, PURCHASE_ITEMS, "实际采购明细");
   }
 
@@ -75,15 +75,15 @@ public final class ProcurementCase {
   }
 
   public void setPurchaseItems(List<RequestLine> lines) {
-    scope.setVariable(PURCHASE_ITEMS, ProcurementJson.value(lines));
+    scope.setVariable(PURCHASE_ITEMS, JsonVariable.write(lines));
   }
 
   public JsonNode acceptedQuantitiesJson() {
-    return ProcurementJson.read(scope.getVariable(ACCEPTED_QUANTITIES), ACCEPTED_QUANTITIES, "验收数量");
+    return JsonVariable.read(scope.getVariable(ACCEPTED_QUANTITIES), ACCEPTED_QUANTITIES, "验收数量");
   }
 
   public void setAcceptedQuantities(List<AcceptedLine> lines) {
-    scope.setVariable(ACCEPTED_QUANTITIES, ProcurementJson.value(lines));
+    scope.setVariable(ACCEPTED_QUANTITIES, JsonVariable.write(lines));
   }
 
   /** The accepted lines as stored by the inspection (already checked there). */
@@ -91,7 +91,7 @@ public final class ProcurementCase {
     JsonNode node = acceptedQuantitiesJson();
     List<AcceptedLine> lines = new ArrayList<>();
     for (JsonNode line : node) {
-      lines.add(ProcurementJson.MAPPER.convertValue(line, AcceptedLine.class));
+      lines.add(JsonVariable.MAPPER.convertValue(line, AcceptedLine.class));
     }
     return lines;
   }
@@ -137,14 +137,14 @@ public final class ProcurementCase {
   }
 
   /** Adds an entry to a JSON history list ({@code approvals}, {@code escalations}, ...). */
-  public void append(String listVariable, Map<String, Object> entry) {
-    JsonNode list = ProcurementJson.read(scope.getVariable(listVariable), listVariable, listVariable);
-    ArrayNode history = list instanceof ArrayNode array ? array : ProcurementJson.MAPPER.createArrayNode();
-    history.add(ProcurementJson.MAPPER.valueToTree(entry));
-    scope.setVariable(listVariable, ProcurementJson.value(history));
+  public void append(String listVariable, Object entry) {
+    JsonNode list = JsonVariable.read(scope.getVariable(listVariable), listVariable, listVariable);
+    ArrayNode history = list instanceof ArrayNode array ? array : JsonVariable.MAPPER.createArrayNode();
+    history.add(JsonVariable.MAPPER.valueToTree(entry));
+    scope.setVariable(listVariable, JsonVariable.write(history));
   }
 
   public void startList(String listVariable) {
-    scope.setVariable(listVariable, ProcurementJson.value(List.of()));
+    scope.setVariable(listVariable, JsonVariable.write(List.of()));
   }
 }

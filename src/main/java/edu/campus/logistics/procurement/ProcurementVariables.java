@@ -43,7 +43,7 @@ public final class ProcurementVariables {
   public static final String QUOTES_REQUIRED = "quotesRequired";
   /** JSON history of every approval decision: {round, level, decision, comment, userId, amount, decidedAt}. */
   public static final String APPROVALS = "approvals";
-  /** JSON list of escalations: {round, level, escalatedTo, taskId, dueDate, escalatedAt}. */
+  /** JSON list of {@link edu.campus.logistics.cases.Escalation}s: stage = the overdue approval level, group = who may now decide. */
   public static final String ESCALATIONS = "escalations";
   /** JSON list of reminders: {round, level, taskId, remindedAt}. */
   public static final String REMINDERS = "reminders";

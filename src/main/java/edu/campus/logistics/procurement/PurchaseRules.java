@@ -2,7 +2,7 @@ package edu.campus.logistics.procurement;
 
 import static edu.campus.logistics.procurement.ProcurementVariables.CATEGORY;
 
-import edu.campus.logistics.casework.DeployedDecisions;
+import edu.campus.logistics.cases.DeployedDecisions;
 import java.math.BigDecimal;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngineException;

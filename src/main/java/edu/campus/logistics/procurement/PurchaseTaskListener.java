@@ -1,7 +1,6 @@
 package edu.campus.logistics.procurement;
 
 import static edu.campus.logistics.procurement.ProcurementVariables.BUYER_ID;
-import static edu.campus.logistics.procurement.ProcurementVariables.ORDER_NO;
 import static edu.campus.logistics.procurement.ProcurementVariables.OVER_BUDGET;
 import static edu.campus.logistics.procurement.ProcurementVariables.PURCHASE_ITEMS;
 import static edu.campus.logistics.procurement.ProcurementVariables.PURCHASE_ROUND;
@@ -11,6 +10,10 @@ import static edu.campus.logistics.procurement.ProcurementVariables.QUOTES_REQUI
 import static edu.campus.logistics.procurement.ProcurementVariables.SUPPLIER;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.ledger.FixedAssets;
 import java.math.BigDecimal;
@@ -20,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -36,14 +38,11 @@ import org.springframework.stereotype.Component;
 public class PurchaseTaskListener implements TaskListener {
 
   static final int MAX_SUPPLIER = 100;
-  static final int MAX_ORDER_NO = 50;
   static final int MAX_NOTE = 200;
 
-  private final IdentityService identityService;
   private final FixedAssets fixedAssets;
 
-  public PurchaseTaskListener(IdentityService identityService, FixedAssets fixedAssets) {
-    this.identityService = identityService;
+  public PurchaseTaskListener(FixedAssets fixedAssets) {
     this.fixedAssets = fixedAssets;
   }
 
@@ -51,16 +50,15 @@ public class PurchaseTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     ProcurementCase procurement = ProcurementCase.of(task);
     List<RequestLine> requested = procurement.items();
-    String supplier = RequestChecks.requiredText(task, SUPPLIER, "供应商", MAX_SUPPLIER);
-    RequestChecks.requiredText(task, ORDER_NO, "订单号", MAX_ORDER_NO);
+    String supplier = Values.text(task, SUPPLIER);
     List<RequestLine> bought = actualPrices(task, requested);
     PurchaseRules rules = PurchaseRules.of(task);
     List<Map<String, Object>> quotes = quotes(task, supplier, rules.minQuotes());
     BigDecimal total = RequestLines.total(bought);
     procurement.setPurchaseItems(bought);
-    task.setVariable(QUOTES, ProcurementJson.value(quotes));
+    task.setVariable(QUOTES, JsonVariable.write(quotes));
     procurement.setMoney(PURCHASE_TOTAL, total);
-    task.setVariable(BUYER_ID, Actors.completing(task, identityService));
+    task.setVariable(BUYER_ID, Actor.of(task));
     procurement.increment(PURCHASE_ROUND);
     boolean overBudget = rules.overBudget(total, procurement.approvedAmount());
     task.setVariable(OVER_BUDGET, overBudget);
@@ -71,7 +69,7 @@ public class PurchaseTaskListener implements TaskListener {
 
   /** The requested lines with the unit prices the buyer entered, line by line; nothing else is taken over. */
   private List<RequestLine> actualPrices(DelegateTask task, List<RequestLine> requested) {
-    JsonNode submitted = ProcurementJson.read(task.getVariable(PURCHASE_ITEMS), PURCHASE_ITEMS, "实际采购明细");
+    JsonNode submitted = JsonVariable.read(task.getVariable(PURCHASE_ITEMS), PURCHASE_ITEMS, "实际采购明细");
     if (submitted == null || !submitted.isArray() || submitted.size() != requested.size()) {
       throw Refusal.of("实际采购明细必须与申请明细逐行对应（%d行）".formatted(requested.size()),
           "purchaseItems must have one line per requested line (%d)".formatted(requested.size()));
@@ -91,7 +89,7 @@ public class PurchaseTaskListener implements TaskListener {
 
   /** The quotes, checked; at least {@code minQuotes} from different suppliers, one of them the chosen one, when required. */
   private static List<Map<String, Object>> quotes(DelegateTask task, String supplier, int minQuotes) {
-    JsonNode submitted = ProcurementJson.read(task.getVariable(QUOTES), QUOTES, "供应商报价");
+    JsonNode submitted = JsonVariable.read(task.getVariable(QUOTES), QUOTES, "供应商报价");
     List<Map<String, Object>> quotes = new ArrayList<>();
     Set<String> suppliers = new HashSet<>();
     if (submitted != null && !submitted.isArray()) {

@@ -3,6 +3,7 @@ package edu.campus.logistics.procurement;
 import static edu.campus.logistics.procurement.ProcurementActivities.STOCK_GOODS;
 import static edu.campus.logistics.procurement.ProcurementVariables.ITEMS;
 
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.LedgerService.ReceivedTotal;
 import edu.campus.logistics.ledger.Reconciliation.Finding;
@@ -75,7 +76,7 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
           .createHistoricVariableInstanceQuery().variableName(ITEMS).processInstanceIdIn(batch).listPage(0, batch.length)));
       for (HistoricVariableInstance items : found) {
         Map<String, BigDecimal> lines = ordered.computeIfAbsent(items.getProcessInstanceId(), id -> new HashMap<>());
-        ProcurementJson.read(items.getValue(), ITEMS, "物品清单").forEach(line -> lines.merge(
+        JsonVariable.read(items.getValue(), ITEMS, "物品清单").forEach(line -> lines.merge(
             key(line.path("name").asText(""), line.path("spec").asText("")),
             new BigDecimal(line.path("quantity").asText("0")), BigDecimal::add));
       }

@@ -1,9 +1,9 @@
 package edu.campus.logistics.procurement;
 
-import static edu.campus.logistics.procurement.ProcurementVariables.DEPARTMENT;
 import static edu.campus.logistics.procurement.ProcurementVariables.NEEDED_BY;
-import static edu.campus.logistics.procurement.ProcurementVariables.REASON;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -16,46 +16,27 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 final class RequestChecks {
 
-  static final int MAX_DEPARTMENT = 50;
-  static final int MAX_REASON = 500;
   static final int MAX_YEARS_AHEAD = 2;
 
   private RequestChecks() {
   }
 
-  /** Checks department, reason, needed-by date and lines; stores the lines, total and category. */
+  /**
+   * Checks what the form cannot say — the needed-by date lies between today and two years ahead, the
+   * lines add up and their categories are known — and stores the lines, total and category. The
+   * form's own contract (department, reason, required fields of each line) was checked before.
+   */
   static void checkAndStore(VariableScope scope) {
     ProcurementCase procurement = ProcurementCase.of(scope);
-    scope.setVariable(DEPARTMENT, requiredText(scope, DEPARTMENT, "申请部门", MAX_DEPARTMENT));
-    scope.setVariable(REASON, requiredText(scope, REASON, "申请事由", MAX_REASON));
     scope.setVariable(NEEDED_BY, neededBy(scope).toString());
     procurement.setItems(procurement.items());
   }
 
-  static String requiredText(VariableScope scope, String variable, String labelZh, int maxLength) {
-    Object value = scope.getVariable(variable);
-    if (value == null || value.toString().isBlank()) {
-      throw Refusal.of(labelZh + "不能为空", variable + " is required");
-    }
-    if (!(value instanceof String text)) {
-      throw Refusal.of(labelZh + "必须是文字", variable + " must be a string");
-    }
-    if (text.trim().length() > maxLength) {
-      throw Refusal.of(labelZh + "最多" + maxLength + "个字", variable + " is longer than " + maxLength + " characters");
-    }
-    return text.trim();
-  }
-
-  static String optionalText(VariableScope scope, String variable, String labelZh, int maxLength) {
-    Object value = scope.getVariable(variable);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return requiredText(scope, variable, labelZh, maxLength);
-  }
-
   private static LocalDate neededBy(VariableScope scope) {
-    String text = requiredText(scope, NEEDED_BY, "需用日期", 10);
+    String text = Values.text(scope, NEEDED_BY);
+    if (text == null) {
+      throw Refusal.required("需用日期", NEEDED_BY);
+    }
     LocalDate date;
     try {
       date = LocalDate.parse(text);

@@ -1,5 +1,6 @@
 package edu.campus.logistics.procurement;
 
+import edu.campus.logistics.cases.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.ledger.ItemCategory;
 import java.math.BigDecimal;
@@ -89,12 +90,12 @@ final class RequestLines {
       JsonNode value = line.get(key);
       if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
         if (required) {
-          throw refuse(keyZh + "不能为空", key + " is required");
+          throw refuse(keyZh + "必填", key + " is required");
         }
         return null;
       }
       if (!value.isTextual()) {
-        throw refuse(keyZh + "必须是文字", key + " must be text");
+        throw refuse(keyZh + "必须是文本", key + " must be a string");
       }
       String text = value.asText().trim();
       if (text.length() > maxLength) {
@@ -106,13 +107,13 @@ final class RequestLines {
     BigDecimal number(String key, String keyZh, BigDecimal max, int decimals) {
       BigDecimal number = decimal(line.get(key));
       if (number == null) {
-        throw refuse(keyZh + "必须填写数字", key + " must be a number");
+        throw refuse(keyZh + "必须是数字", key + " must be a number");
       }
       if (number.signum() <= 0) {
         throw refuse(keyZh + "必须大于0", key + " must be greater than 0");
       }
       if (number.compareTo(max) > 0) {
-        throw refuse(keyZh + "不能超过" + max.toPlainString(), key + " must be at most " + max.toPlainString());
+        throw refuse(keyZh + "不能大于" + max.toPlainString(), key + " must be at most " + max.toPlainString());
       }
       if (number.stripTrailingZeros().scale() > decimals) {
         throw refuse(keyZh + "最多" + decimals + "位小数", key + " has more than " + decimals + " decimals");

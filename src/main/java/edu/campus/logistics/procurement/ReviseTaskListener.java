@@ -16,9 +16,7 @@ public class ReviseTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RequesterAction action = Choice.parse(RequesterAction.class, task.getVariable(REQUESTER_ACTION),
-        REQUESTER_ACTION, "处理方式");
-    if (action == RequesterAction.RESUBMIT) {
+    if ("resubmit".equals(task.getVariable(REQUESTER_ACTION))) {
       RequestChecks.checkAndStore(task);
       task.getExecution().removeVariable(PURCHASE_ITEMS);
     }

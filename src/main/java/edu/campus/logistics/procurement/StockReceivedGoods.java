@@ -7,7 +7,8 @@ import static edu.campus.logistics.procurement.ProcurementVariables.STOCK_VOUCHE
 import static edu.campus.logistics.procurement.ProcurementVariables.STOREKEEPER_ID;
 import static edu.campus.logistics.procurement.ProcurementVariables.STORAGE_LOCATION;
 
-import edu.campus.logistics.casework.LedgerVouchers;
+import edu.campus.logistics.cases.LedgerVouchers;
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.FixedAssets;
@@ -96,8 +97,8 @@ public class StockReceivedGoods implements JavaDelegate {
       stocked.add(row);
     }
     execution.setVariable(STOCK_VOUCHER, voucher.key());
-    execution.setVariable(STOCKED_LINES, ProcurementJson.value(stocked));
-    execution.setVariable(ASSET_TAGS, ProcurementJson.value(tags));
+    execution.setVariable(STOCKED_LINES, JsonVariable.write(stocked));
+    execution.setVariable(ASSET_TAGS, JsonVariable.write(tags));
     LOG.info("Procurement {} stocked with voucher {} ({} lines, {} asset cards{})", execution.getProcessInstanceId(),
         voucher.key(), lines.size(), tags.size(), posting.repeated() ? ", repeated" : "");
   }

@@ -5,10 +5,11 @@ import static edu.campus.logistics.procurement.ProcurementVariables.ESCALATIONS;
 import static edu.campus.logistics.procurement.ProcurementVariables.REMINDERS;
 import static edu.campus.logistics.procurement.ProcurementVariables.REQUESTER_ID;
 
+import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.cases.Refusal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +40,9 @@ public class ValidateProcurementRequest implements ExecutionListener {
    * without a logged-in user (another process, a system job) must name an existing user.
    */
   private String requester(DelegateExecution execution) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
+    String current = Actor.current();
+    if (current != null) {
+      return current;
     }
     Object named = execution.getVariable(REQUESTER_ID);
     if (!(named instanceof String userId) || userId.isBlank()) {

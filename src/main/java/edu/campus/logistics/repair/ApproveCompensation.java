@@ -1,11 +1,12 @@
 package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.CompensationVariables.APPROVAL;
-import static edu.campus.logistics.repair.CompensationVariables.APPROVALS;
 import static edu.campus.logistics.repair.CompensationVariables.APPROVAL_COMMENT;
-import static edu.campus.logistics.repair.CompensationVariables.APPROVE;
 import static edu.campus.logistics.repair.CompensationVariables.APPROVED_BY;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,20 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("approveCompensation")
 public class ApproveCompensation implements TaskListener {
 
-  private final People people;
-
-  public ApproveCompensation(People people) {
-    this.people = people;
-  }
-
   @Override
   public void notify(DelegateTask task) {
-    String decision = Inputs.oneOf(task, APPROVAL, "审批意见", APPROVALS);
-    String comment = Inputs.optionalText(task, APPROVAL_COMMENT, "审批说明", 500);
-    if (!APPROVE.equals(decision) && comment == null) {
-      throw Inputs.refuse("退回重新核定须说明理由 / returning the assessment needs a comment");
+    boolean approved = "approve".equals(task.getVariable(APPROVAL));
+    if (!approved && Values.text(task, APPROVAL_COMMENT) == null) {
+      throw Refusal.of("退回重新核定须说明理由", "returning the assessment needs a comment");
     }
-    task.setVariable(APPROVED_BY, APPROVE.equals(decision)
-        ? people.actor(task) : null);
+    task.setVariable(APPROVED_BY, approved ? Actor.of(task) : null);
   }
 }

@@ -1,7 +1,6 @@
 package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.CLOSED_AT;
-import static edu.campus.logistics.repair.RepairVariables.CLOSING_NOTE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +13,6 @@ public class CloseRepair implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Inputs.optionalText(task, CLOSING_NOTE, "结案说明", 500);
     task.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
   }
 }

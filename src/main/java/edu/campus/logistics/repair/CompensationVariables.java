@@ -1,7 +1,5 @@
 package edu.campus.logistics.repair;
 
-import java.util.List;
-
 /**
  * The variable contract of the {@code damage-compensation} process (公物损坏赔偿), called by repair
  * when the cause was human damage. It receives the case variables of {@link RepairVariables}
@@ -12,26 +10,20 @@ public final class CompensationVariables {
 
   /** person 个人 or class 班级. */
   public static final String RESPONSIBLE_TYPE = "responsibleType";
-  public static final List<String> RESPONSIBLE_TYPES = List.of("person", "class");
   /** Name of the responsible person or class (e.g. 初二(3)班). */
   public static final String RESPONSIBLE_PARTY = "responsibleParty";
   public static final String ASSESSED_AMOUNT = "assessedAmount";
   /** repairCost (维修费用) or depreciatedValue (折旧后价值). */
   public static final String ASSESSMENT_BASIS = "assessmentBasis";
-  public static final List<String> ASSESSMENT_BASES = List.of("repairCost", "depreciatedValue");
   public static final String ASSESSMENT_NOTE = "assessmentNote";
 
   /** approve or return (for reassessment). */
   public static final String APPROVAL = "compensationApproval";
-  public static final List<String> APPROVALS = List.of("approve", "return");
-  public static final String APPROVE = "approve";
   public static final String APPROVAL_COMMENT = "approvalComment";
   public static final String APPROVED_BY = "compensationApprovedBy";
 
   /** paid or waived. */
   public static final String SETTLEMENT = "compensationSettlement";
-  public static final List<String> SETTLEMENTS = List.of("paid", "waived");
-  public static final String PAID = "paid";
   public static final String PAID_AMOUNT = "paidAmount";
   public static final String RECEIPT_NO = "receiptNo";
   public static final String WAIVER_REASON = "waiverReason";

@@ -1,12 +1,14 @@
 package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.FIXED;
-import static edu.campus.logistics.repair.RepairVariables.FOLLOW_UP_COMMENT;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.REPORTER_ID;
 import static edu.campus.logistics.repair.RepairVariables.RESOLVED_AT;
 import static edu.campus.logistics.repair.RepairVariables.SATISFACTION;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.Actor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,30 +23,23 @@ import org.springframework.stereotype.Component;
 @Component("confirmRepair")
 public class ConfirmRepair implements TaskListener {
 
-  private final People people;
-
-  public ConfirmRepair(People people) {
-    this.people = people;
-  }
-
   @Override
   public void notify(DelegateTask task) {
     String reporter = (String) task.getVariable(REPORTER_ID);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null && !task.getAssignee().equals(reporter)) {
-        throw Inputs.refuse("回访确认只能由报修人 " + reporter + " 本人完成，不能转给 " + task.getAssignee()
-            + " / the follow-up belongs to the reporter " + reporter);
+        throw Refusal.of("回访确认只能由报修人 " + reporter + " 本人完成，不能转给 " + task.getAssignee(),
+            "the follow-up belongs to the reporter " + reporter);
       }
       return;
     }
-    String actor = people.actor(task);
+    String actor = Actor.of(task);
     if (!reporter.equals(actor) || !reporter.equals(task.getAssignee())) {
-      throw Inputs.refuse("回访确认只能由报修人 " + reporter + " 本人完成，" + actor + " 不能代为确认"
-          + " / only the reporter " + reporter + " may confirm the repair, not " + actor);
+      throw Refusal.of("回访确认只能由报修人 " + reporter + " 本人完成，" + actor + " 不能代为确认",
+          "only the reporter " + reporter + " may confirm the repair, not " + actor);
     }
-    boolean fixed = Inputs.yesNo(task, FIXED, "是否修好");
-    Inputs.wholeNumber(task, SATISFACTION, "满意度", 1, 5);
-    Inputs.optionalText(task, FOLLOW_UP_COMMENT, "回访意见", 500);
+    boolean fixed = Values.yesNo(task, FIXED);
+    Values.wholeNumber(task, SATISFACTION);
     if (fixed) {
       task.setVariable(RESOLVED_AT, ClockUtil.getCurrentTime());
     } else {

@@ -3,11 +3,13 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairVariables.CONTRACTOR;
 import static edu.campus.logistics.repair.RepairVariables.DISPATCHED_AT;
 import static edu.campus.logistics.repair.RepairVariables.DISPATCH_MODE;
-import static edu.campus.logistics.repair.RepairVariables.DISPATCH_NOTE;
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
 import static edu.campus.logistics.repair.RepairVariables.REPAIR_ASSIGNEE;
 import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.CampusGroup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,17 +32,14 @@ public class DispatchRepair implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String mode = Inputs.oneOf(task, DISPATCH_MODE, "派工方式", Choice.DISPATCH_MODES);
-    Inputs.optionalText(task, DISPATCH_NOTE, "派工说明", 500);
-    if (Choice.DISPATCH_TECHNICIAN.equals(mode)) {
-      String technician = Inputs.requiredText(task, TECHNICIAN, "维修工", 64);
+    if ("technician".equals(task.getVariable(DISPATCH_MODE))) {
+      String technician = Values.text(task, TECHNICIAN);
       if (!people.isMember(technician, CampusGroup.TECHNICIANS.id())) {
-        throw Inputs.refuse(technician + " 不是维修工 / " + technician + " is not in the technicians group");
+        throw Refusal.of(technician + " 不是维修工", technician + " is not in the technicians group");
       }
       task.setVariable(CONTRACTOR, null);
       task.setVariable(REPAIR_ASSIGNEE, technician);
     } else {
-      Inputs.requiredText(task, CONTRACTOR, "外包单位", 100);
       task.setVariable(TECHNICIAN, null);
       task.setVariable(REPAIR_ASSIGNEE, task.getVariable(FIRST_RESPONDER));
     }

@@ -3,6 +3,7 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairVariables.ESCALATION_INDEX;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_REASON;
 
+import edu.campus.logistics.cases.Escalation;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

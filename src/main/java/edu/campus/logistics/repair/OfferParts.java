@@ -2,6 +2,7 @@ package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.PART_OPTIONS;
 
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerService;
 import java.util.Map;

@@ -2,6 +2,7 @@ package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN_OPTIONS;
 
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.CampusGroup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -40,18 +39,6 @@ public class People {
         .sorted(Comparator.comparing(User::getId))
         .map(user -> Map.of("label", displayName(user) + " (" + user.getId() + ")", "value", user.getId()))
         .toList());
-  }
-
-  /** The user acting in the current engine command, or null when the engine acts on its own (jobs). */
-  public String currentUser() {
-    CommandContext commandContext = Context.getCommandContext();
-    return commandContext == null ? null : commandContext.getAuthenticatedUserId();
-  }
-
-  /** Who acts on a task: the authenticated user, or the assignee when the engine is called without one. */
-  public String actor(DelegateTask task) {
-    String current = currentUser();
-    return current != null ? current : task.getAssignee();
   }
 
   private static String displayName(User user) {

@@ -5,8 +5,9 @@ import static edu.campus.logistics.repair.RepairVariables.PARTS_USED;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.SHORTAGE_MESSAGE;
 
+import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import edu.campus.logistics.casework.LedgerVouchers;
+import edu.campus.logistics.cases.LedgerVouchers;
 import edu.campus.logistics.ledger.InsufficientStockException;
 import edu.campus.logistics.ledger.LedgerEntry;
 import edu.campus.logistics.ledger.LedgerService;
@@ -40,7 +41,7 @@ public class PostRepairParts implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
-    List<PartUsed> parts = JsonVariable.readList(execution.getVariable(PARTS_USED), PartUsed.class);
+    List<PartUsed> parts = JsonVariable.readList(execution.getVariable(PARTS_USED), PartUsed.class, PARTS_USED, "所用配件");
     if (parts.isEmpty()) {
       execution.setVariable(PARTS_COST, 0.0);
       return;

@@ -4,7 +4,7 @@ import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
-import edu.campus.logistics.casework.LedgerVouchers;
+import edu.campus.logistics.cases.LedgerVouchers;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.Voucher;

@@ -3,7 +3,7 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
-import edu.campus.logistics.casework.LedgerVouchers;
+import edu.campus.logistics.cases.LedgerVouchers;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

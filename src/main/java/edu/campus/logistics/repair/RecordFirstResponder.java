@@ -3,6 +3,7 @@ package edu.campus.logistics.repair;
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
 import static edu.campus.logistics.repair.RepairVariables.RESPONDED_AT;
 
+import edu.campus.logistics.cases.Refusal;
 import edu.campus.logistics.identity.CampusGroup;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,7 +35,7 @@ public class RecordFirstResponder implements TaskListener {
       return;
     }
     if (!people.isMember(assignee, CampusGroup.LOGISTICS_STAFF.id())) {
-      throw Inputs.refuse("报修须由后勤人员受理，" + assignee + " 不是后勤人员 / the first responder must be logistics staff: " + assignee);
+      throw Refusal.of("报修须由后勤人员受理，" + assignee + " 不是后勤人员", "the first responder must be logistics staff: " + assignee);
     }
     task.setVariable(FIRST_RESPONDER, assignee);
     task.setVariable(RESPONDED_AT, ClockUtil.getCurrentTime());

@@ -47,6 +47,8 @@ public final class RepairVariables {
   public static final String PARTS_COST = "partsCost";
   /** Set by the shortage boundary event of Task_PostPartsUsed. */
   public static final String SHORTAGE_MESSAGE = "shortageMessage";
+  /** Task_WaitForParts: how the first responder arranges the missing parts (required by its form). */
+  public static final String PARTS_NOTE = "partsNote";
   /** Task-local: stock items offered on the repair-work form. */
   public static final String PART_OPTIONS = "partOptions";
   /** True once any round reported human damage (cause = damage). */

@@ -7,7 +7,13 @@ import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_GROUP;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_NOTE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
+import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DUE_AT;
+import java.util.Date;
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Escalation;
+import edu.campus.logistics.cases.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,12 +38,6 @@ public class SlaEscalation implements TaskListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaEscalation.class);
 
-  private final People people;
-
-  public SlaEscalation(People people) {
-    this.people = people;
-  }
-
   /** Called by the SLA timers: {@code ${slaEscalation.record(execution, 'response')}}. */
   public void record(DelegateExecution execution, String stageId) {
     SlaStage stage = SlaStage.byId(stageId);
@@ -47,8 +47,9 @@ public class SlaEscalation implements TaskListener {
     Supervision supervision = Supervision.of(execution, stage.overdueCount(escalations, round));
     int level = supervision.level();
     String group = supervision.group().id();
-    escalations.add(new Escalation(stage.id(), level, group, round, ClockUtil.getCurrentTime().toInstant().toString(),
-        null, null, null));
+    Object due = processInstance.getVariable(stage.id().equals("response") ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT);
+    escalations.add(Escalation.of(stage.id(), level, group, round, ClockUtil.getCurrentTime().toInstant().toString(),
+        due instanceof Date date ? date.toInstant().toString() : null));
     processInstance.setVariable(ESCALATIONS, JsonVariable.write(escalations));
     processInstance.setVariable(ESCALATION_LEVEL, Math.max(level, intValue(processInstance.getVariable(ESCALATION_LEVEL))));
     processInstance.setVariable(SUPERVISION_GROUP, group);
@@ -57,20 +58,16 @@ public class SlaEscalation implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String note = Inputs.requiredText(task, SUPERVISION_NOTE, "督办意见", 500);
+    String note = Values.text(task, SUPERVISION_NOTE);
     int index = intValue(task.getVariableLocal(ESCALATION_INDEX));
     List<Escalation> escalations = new ArrayList<>(read(task));
-    String by = people.actor(task);
+    String by = Actor.of(task);
     escalations.set(index, escalations.get(index).handled(by, ClockUtil.getCurrentTime().toInstant().toString(), note));
     task.setVariable(ESCALATIONS, JsonVariable.write(escalations));
   }
 
   static List<Escalation> read(VariableScope scope) {
-    try {
-      return JsonVariable.readList(scope.getVariable(ESCALATIONS), Escalation.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("escalations variable is not a JSON list of escalations", e);
-    }
+    return JsonVariable.readList(scope.getVariable(ESCALATIONS), Escalation.class, ESCALATIONS, "督办记录");
   }
 
   private static int intValue(Object value) {

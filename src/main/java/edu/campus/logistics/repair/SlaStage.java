@@ -1,5 +1,7 @@
 package edu.campus.logistics.repair;
 
+import edu.campus.logistics.cases.Escalation;
+import edu.campus.logistics.identity.CampusGroup;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package edu.campus.logistics.repair;
 
-import edu.campus.logistics.casework.DeployedDecisions;
+import edu.campus.logistics.cases.DeployedDecisions;
 import edu.campus.logistics.identity.CampusGroup;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,20 +1,20 @@
 package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.ASSET_TAG;
-import static edu.campus.logistics.repair.RepairVariables.CATEGORY;
 import static edu.campus.logistics.repair.RepairVariables.DAMAGE_REPORTED;
-import static edu.campus.logistics.repair.RepairVariables.DESCRIPTION;
 import static edu.campus.logistics.repair.RepairVariables.ESCALATIONS;
 import static edu.campus.logistics.repair.RepairVariables.ESCALATION_LEVEL;
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
-import static edu.campus.logistics.repair.RepairVariables.LOCATION;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.REPORTED_AT;
 import static edu.campus.logistics.repair.RepairVariables.REPORTED_BY;
 import static edu.campus.logistics.repair.RepairVariables.REPORTER_ID;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_GROUP;
-import static edu.campus.logistics.repair.RepairVariables.URGENCY;
 
+import edu.campus.logistics.cases.Values;
+import edu.campus.logistics.cases.Refusal;
+import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.ledger.AssetRegister;
 import java.util.List;
@@ -31,9 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("validateRepairReport")
 public class ValidateRepairReport implements ExecutionListener {
 
-  static final int MAX_LOCATION = 100;
-  static final int MAX_DESCRIPTION = 1000;
-  static final String ASSET_TAG_PATTERN = "ZC\\d{4}-\\d{6}";
 
   private final AssetRegister assets;
   private final People people;
@@ -45,22 +42,21 @@ public class ValidateRepairReport implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Inputs.requiredText(execution, LOCATION, "报修地点", MAX_LOCATION);
-    Inputs.oneOf(execution, CATEGORY, "报修类别", Choice.CATEGORIES);
-    Inputs.requiredText(execution, DESCRIPTION, "故障描述", MAX_DESCRIPTION);
-    Inputs.oneOf(execution, URGENCY, "紧急程度", Choice.URGENCIES);
-    String tag = Inputs.optionalText(execution, ASSET_TAG, "资产编号", 32);
-    if (tag != null && (!tag.matches(ASSET_TAG_PATTERN) || !assets.exists(tag))) {
-      throw Inputs.refuse("资产编号 " + tag + " 在资产台账中不存在，请核对资产标签（不清楚可不填） / unknown asset tag: " + tag);
+    String tag = Values.text(execution, ASSET_TAG);
+    if (tag != null && !assets.exists(tag)) {
+      throw Refusal.of("资产编号 " + tag + " 在资产台账中不存在，请核对资产标签（不清楚可不填）", "unknown asset tag: " + tag);
     }
     execution.setVariable(ASSET_TAG, tag);
-    String reporter = Inputs.requiredText(execution, REPORTER_ID, "报修人", 64);
-    if (!people.exists(reporter)) {
-      throw Inputs.refuse("报修人 " + reporter + " 不是本系统用户 / unknown reporter: " + reporter);
+    String reporter = Values.text(execution, REPORTER_ID);
+    if (reporter == null) {
+      throw Refusal.required("报修人", REPORTER_ID);
     }
-    String typist = people.currentUser();
+    if (!people.exists(reporter)) {
+      throw Refusal.of("报修人 " + reporter + " 不是本系统用户", "unknown reporter: " + reporter);
+    }
+    String typist = Actor.current();
     if (typist != null && !typist.equals(reporter) && !people.isMember(typist, CampusGroup.LOGISTICS_STAFF.id())) {
-      throw Inputs.refuse("只有后勤人员可以代他人报修 / only logistics staff may report on behalf of " + reporter);
+      throw Refusal.of("只有后勤人员可以代他人报修", "only logistics staff may report on behalf of " + reporter);
     }
     execution.setVariable(REPORTED_BY, typist != null ? typist : reporter);
     execution.setVariable(REPORTED_AT, ClockUtil.getCurrentTime());

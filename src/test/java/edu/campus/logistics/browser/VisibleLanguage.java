@@ -35,7 +35,9 @@ final class VisibleLanguage {
       Pattern.compile("\\b(?:UTC|GMT)\\b"),
       Pattern.compile("\\(\\s*[a-z][a-z0-9._-]*\\s*\\)"),
       Pattern.compile("\\bv?\\d+(?:\\.\\d+)+(?:-[A-Za-z0-9]+)?\\b"),
-      Pattern.compile("\\b(?:ID|IDs|DMN|BPMN|DRD|CSV|JSON|API)\\b"));
+      Pattern.compile("\\b(?:ID|IDs|DMN|BPMN|DRD|CSV|JSON|API)\\b"),
+      // case numbers (numbering/CaseNumbers): CG-2026-0042, BX-2026-0137
+      Pattern.compile("\\b[A-Z]{2,8}-\\d{4}-\\d{4,}\\b"));
 
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 

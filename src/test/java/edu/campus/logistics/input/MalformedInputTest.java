@@ -42,8 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * ({@link #procurementTaskRows()}, {@link #repairTaskRows()}). A completion row first opens a new
  * case at its task ({@link At}, claimed by the row's caller, who may complete it) and also checks
  * that the task is still open with the same assignee and the same variables. The expected reasons
- * are fragments of the models' own messages (procurement: RequestChecks, RequestLines, the task
- * listeners; repair: Inputs, ValidateRepairReport, DispatchRepair, RecordRepairWork, ConfirmRepair).
+ * are fragments of the models' own messages (the form contract of every form; procurement: RequestChecks, RequestLines, the task
+ * listeners; repair: ValidateRepairReport, DispatchRepair, RecordRepairWork, ConfirmRepair).
  * Separation-of-duties violations are in {@link SeparationOfDutiesRestTest}.
  */
 @CampusTest
@@ -201,7 +201,7 @@ class MalformedInputTest {
             400, Reason.MESSAGE, "Business key is 300 characters long; at most 255 are allowed"),
         new Row("start past the approvals", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
             "variables", ValidStarts.variables(PROCUREMENT), "skipCustomListeners", true, "startInstructions",
-            List.of(Map.of("type", "startBeforeActivity", "activityId", "EndEvent_RequestDecided")))),
+            List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PurchaseGoods")))),
             403, Reason.MESSAGE, "may not start a process at a chosen activity (only at its start event): reserved to "
             + "camunda-admin"),
         new Row("skip listeners at the start event", STARTER, "POST", START, JSON, TestHttp.json(Map.of(
@@ -230,11 +230,11 @@ class MalformedInputTest {
             null, null, 400, Reason.MESSAGE, "Cannot set query parameter 'sortBy' to value 'id; DROP TABLE ACT_RU_TASK'"));
   }
 
-  /** Purchase requests the model refuses (RequestChecks, RequestLines, ProcurementJson): 400, no instance. */
+  /** Purchase requests the model refuses (the start form's contract, RequestChecks, RequestLines, JsonVariable): 400, no instance. */
   static Stream<Row> procurementStartRows() {
     return Stream.of(
-        items("zero quantity", "[" + line(0, 6.5, "office") + "]", "items line 1: quantity must be greater than 0"),
-        items("negative quantity", "[" + line(-3, 6.5, "office") + "]", "采购明细第1行：数量必须大于0"),
+        items("zero quantity", "[" + line(0, 6.5, "office") + "]", "items line 1: quantity must be at least 0.001"),
+        items("negative quantity", "[" + line(-3, 6.5, "office") + "]", "采购明细第1行：数量不能小于0.001"),
         items("absurd quantity", "[" + line(1_000_000_000, 6.5, "office") + "]",
             "items line 1: quantity must be at most 100000"),
         items("absurd unit price", "[" + line(1, 50_000_000, "office") + "]",
@@ -243,20 +243,20 @@ class MalformedInputTest {
         items("quantity with four decimals", "[" + line(1.2345, 6.5, "office") + "]",
             "items line 1: quantity has more than 3 decimals"),
         items("quantity as words", "[" + line("许多", 6.5, "office") + "]", "items line 1: quantity must be a number"),
-        items("unknown category", "[" + line(1, 6.5, "weapons") + "]", "items line 1: unknown category weapons"),
+        items("unknown category", "[" + line(1, 6.5, "weapons") + "]", "采购明细第1行：类别取值无效：weapons / items line 1: category must be one of"),
         items("line without a name", "[{\"category\":\"office\",\"unit\":\"盒\",\"quantity\":1,\"unitPrice\":1}]",
             "items line 1: name is required"),
-        items("line that is not an object", "[42]", "items line 1 must be an object"),
+        items("line that is not an object", "[42]", "采购明细第1行格式错误 / items line 1 is not an object"),
         startWith("malformed items JSON as text", "items", typed("[{\"name\": \"粉笔\"", "String"),
             "items is not valid JSON"),
         items("malformed items JSON as a Json variable", "[{\"name\": \"粉笔\"",
             "Json variable 'items' is not valid JSON: Unexpected end-of-input"),
         items("empty item list", "[]", "items needs at least one line"),
-        items("items an object, not a list", line(1, 6.5, "office"), "items needs at least one line"),
+        items("items an object, not a list", line(1, 6.5, "office"), "采购明细必须是列表 / items must be a JSON list"),
         items("51 item lines", "[" + String.join(",", Collections.nCopies(51, line(1, 1, "office"))) + "]",
             "items has at most 50 lines"),
         startWith("items as a number", "items", typed(5, "Integer"), "items must be a JSON list, not Integer"),
-        startWithout("missing department", "department", "申请部门不能为空 / department is required"),
+        startWithout("missing department", "department", "申请部门必填 / department is required"),
         startWith("blank reason", "reason", typed("   ", "String"), "reason is required"),
         startWithout("missing neededBy", "neededBy", "neededBy is required"),
         startWith("past neededBy", "neededBy", typed("2020-01-01", "String"), "neededBy 2020-01-01 is in the past"),
@@ -272,11 +272,11 @@ class MalformedInputTest {
             "neededBy must be a string"));
   }
 
-  /** Repair reports the model refuses (ValidateRepairReport, Inputs): 400, no instance. */
+  /** Repair reports the model refuses (the start form's contract, ValidateRepairReport): 400, no instance. */
   static Stream<Row> repairStartRows() {
     return Stream.of(
         report("unknown asset tag", "assetTag", typed("ZC2099-999999", "String"), "unknown asset tag: ZC2099-999999"),
-        report("asset tag that is not a tag", "assetTag", typed("三楼投影仪", "String"), "unknown asset tag: 三楼投影仪"),
+        report("asset tag that is not a tag", "assetTag", typed("三楼投影仪", "String"), "资产编号格式不正确 / assetTag does not match"),
         report("invalid category", "category", typed("weapons", "String"),
             "报修类别取值无效：weapons / category must be one of"),
         report("invalid urgency", "urgency", typed("whenever", "String"), "urgency must be one of urgent, normal"),
@@ -296,9 +296,9 @@ class MalformedInputTest {
     String threeQuotes = "[{\"supplier\":\"晨光文具公司\",\"amount\":6000},{\"supplier\":\"得力办公\",\"amount\":6100},"
         + "{\"supplier\":\"齐心商贸\",\"amount\":6200}]";
     return Stream.of(
-        complete("decision not in the list", At.APPROVAL, "decision must be one of: approve, reject, revise (got maybe)",
+        complete("decision not in the list", At.APPROVAL, "审批意见取值无效：maybe / decision must be one of approve, reject, revise",
             "decision", typed("maybe", "String")),
-        complete("no decision", At.APPROVAL, "decision must be one of: approve, reject, revise (got null)",
+        complete("no decision", At.APPROVAL, "审批意见必填 / decision is required",
             "decision", null),
         complete("reject without a comment", At.APPROVAL, "选择“驳回”时必须填写理由 / a comment is required to reject",
             "decision", typed("reject", "String"), "comment", null),
@@ -317,13 +317,13 @@ class MalformedInputTest {
         complete("same supplier quoted twice", At.PURCHASE, "quotes line 2: supplier 得力办公 quoted twice",
             "quotes", typed("[{\"supplier\":\"得力办公\",\"amount\":13},{\"supplier\":\"得力办公\",\"amount\":12}]",
                 "Json")),
-        complete("quotes an object, not a list", At.PURCHASE, "quotes must be a list",
+        complete("quotes an object, not a list", At.PURCHASE, "供应商报价必须是列表 / quotes must be a JSON list",
             "quotes", typed("{\"supplier\":\"得力办公\",\"amount\":13}", "Json")),
-        complete("no supplier", At.PURCHASE, "供应商不能为空 / supplier is required", "supplier", null),
+        complete("no supplier", At.PURCHASE, "选定供应商必填 / supplier is required", "supplier", null),
         complete("purchase lines that do not match the request", At.PURCHASE,
             "purchaseItems must have one line per requested line (1)",
             "purchaseItems", typed("[{\"unitPrice\":6.5},{\"unitPrice\":1}]", "Json")),
-        complete("negative actual unit price", At.PURCHASE, "purchaseItems line 1: unitPrice must be greater than 0",
+        complete("negative actual unit price", At.PURCHASE, "实际采购明细第1行：实际单价不能小于0.01 / purchaseItems line 1: unitPrice must be at least 0.01",
             "purchaseItems", typed("[{\"unitPrice\":-6.5}]", "Json")),
         complete("quotes rule switched off by the buyer", At.QUOTED_PURCHASE,
             "completing Task_PurchaseGoods may set only orderNo, purchaseItems, quotes, supplier; it may not change "
@@ -333,7 +333,7 @@ class MalformedInputTest {
         complete("loop counter moved by the approver", At.APPROVAL, "it may not change loopCounter",
             "loopCounter", typed(5, "Integer")),
         complete("inspection result not in the list", At.INSPECTION,
-            "inspectionResult must be one of: accepted, partial, rejected (got ok)",
+            "验收结论取值无效：ok / inspectionResult must be one of accepted, partial, rejected",
             "inspectionResult", typed("ok", "String")),
         complete("partial acceptance without a note", At.INSPECTION,
             "an inspection note is required when the result is partial",
@@ -345,7 +345,7 @@ class MalformedInputTest {
             "inspectionResult", typed("partial", "String"), "inspectionNote", typed("多收", "String"),
             "acceptedQuantities", typed("[{\"accepted\":5}]", "Json")),
         complete("negative accepted quantity", At.INSPECTION,
-            "accepted quantity of line 1 (无尘粉笔) must be between 0 and 2",
+            "各行合格数量第1行：合格数量不能小于0 / acceptedQuantities line 1: accepted must be at least 0",
             "inspectionResult", typed("partial", "String"), "inspectionNote", typed("破损", "String"),
             "acceptedQuantities", typed("[{\"accepted\":-1}]", "Json")),
         complete("partial acceptance of nothing", At.INSPECTION, "a partial acceptance accepts something",
@@ -359,24 +359,24 @@ class MalformedInputTest {
         complete("dispatch mode not in the list", At.DISPATCH,
             "dispatchMode must be one of technician, contractor", "dispatchMode", typed("robot", "String")),
         complete("dispatch to someone who is not a technician", At.DISPATCH,
-            "zhangwei 不是维修工 / zhangwei is not in the technicians group", "technician", typed("zhangwei", "String")),
+            "维修工取值无效：zhangwei / technician must be one of", "technician", typed("zhangwei", "String")),
         complete("contractor without a name", At.DISPATCH, "contractor is required",
             "dispatchMode", typed("contractor", "String"), "technician", null),
         complete("unknown part item code", At.REPAIR_WORK,
-            "物品编码 NO-SUCH-PART 不在库存目录中 / unknown item code: NO-SUCH-PART",
+            "所用库存配件第1行：物品取值无效：NO-SUCH-PART / partsUsed line 1: itemCode must be one of",
             "partsUsed", typed("[{\"itemCode\":\"NO-SUCH-PART\",\"quantity\":1}]", "Json")),
         complete("negative part quantity", At.REPAIR_WORK,
-            "quantity of ELE-T8TUBE must be positive and at most 1000",
+            "所用库存配件第1行：数量不能小于0.001 / partsUsed line 1: quantity must be at least 0.001",
             "partsUsed", typed("[{\"itemCode\":\"ELE-T8TUBE\",\"quantity\":-2}]", "Json")),
-        complete("absurd part quantity", At.REPAIR_WORK, "quantity of ELE-T8TUBE must be positive and at most 1000",
+        complete("absurd part quantity", At.REPAIR_WORK, "所用库存配件第1行：数量不能大于1000 / partsUsed line 1: quantity must be at most 1000",
             "partsUsed", typed("[{\"itemCode\":\"ELE-T8TUBE\",\"quantity\":5000}]", "Json")),
-        complete("part line without an item", At.REPAIR_WORK, "every part line needs an item code",
+        complete("part line without an item", At.REPAIR_WORK, "所用库存配件第1行：物品必填 / partsUsed line 1: itemCode is required",
             "partsUsed", typed("[{\"quantity\":1}]", "Json")),
         complete("same part twice", At.REPAIR_WORK, "ELE-T8TUBE appears twice",
             "partsUsed", typed("[{\"itemCode\":\"ELE-T8TUBE\",\"quantity\":1},{\"itemCode\":\"ELE-T8TUBE\",\"quantity\":1}]",
                 "Json")),
         complete("malformed parts JSON as text", At.REPAIR_WORK,
-            "partsUsed must be a JSON list of {itemCode, quantity}",
+            "所用库存配件不是有效的JSON / partsUsed is not valid JSON",
             "partsUsed", typed("[{\"itemCode\":\"ELE-T8TUBE\"", "String")),
         complete("malformed parts JSON as a Json variable", At.REPAIR_WORK,
             "Json variable 'partsUsed' is not valid JSON: Unexpected end-of-input",
@@ -384,18 +384,18 @@ class MalformedInputTest {
         complete("cause not in the list", At.REPAIR_WORK, "cause must be one of wear, damage, other",
             "cause", typed("aliens", "String")),
         complete("no work description", At.REPAIR_WORK, "维修内容必填 / workDone is required", "workDone", null),
-        complete("negative repair cost", At.REPAIR_WORK, "repairCost must be between 0 and 1000000",
+        complete("negative repair cost", At.REPAIR_WORK, "维修费用不能小于0 / repairCost must be at least 0",
             "repairCost", typed(-50, "Double")),
         complete("repair cost in words", At.REPAIR_WORK, "repairCost must be a number",
             "repairCost", typed("五十元", "String")),
-        complete("satisfaction 0", At.FOLLOW_UP, "满意度须为1到5的整数 / satisfaction must be a whole number from 1 to 5",
+        complete("satisfaction 0", At.FOLLOW_UP, "满意度取值无效：0 / satisfaction must be one of 5, 4, 3, 2, 1",
             "satisfaction", typed(0, "Integer")),
-        complete("satisfaction 6", At.FOLLOW_UP, "satisfaction must be a whole number from 1 to 5",
+        complete("satisfaction 6", At.FOLLOW_UP, "满意度取值无效：6 / satisfaction must be one of 5, 4, 3, 2, 1",
             "satisfaction", typed(6, "Integer")),
-        complete("satisfaction 3.5", At.FOLLOW_UP, "satisfaction must be a whole number from 1 to 5",
+        complete("satisfaction 3.5", At.FOLLOW_UP, "满意度取值无效：3.5 / satisfaction must be one of 5, 4, 3, 2, 1",
             "satisfaction", typed(3.5, "Double")),
         complete("no satisfaction", At.FOLLOW_UP, "satisfaction is required", "satisfaction", null),
-        complete("fixed is neither yes nor no", At.FOLLOW_UP, "是否修好必须选择是或否 / fixed must be true or false",
+        complete("fixed is neither yes nor no", At.FOLLOW_UP, "是否已修好取值无效：maybe / fixed must be one of true, false",
             "fixed", typed("maybe", "String")),
         complete("501-character follow-up comment", At.FOLLOW_UP, "followUpComment is longer than 500 characters",
             "followUpComment", typed("意".repeat(501), "String")));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.casework.LedgerVouchers;
+import edu.campus.logistics.cases.LedgerVouchers;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

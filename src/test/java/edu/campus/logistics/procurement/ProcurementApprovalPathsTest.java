@@ -186,8 +186,8 @@ class ProcurementApprovalPathsTest extends ProcurementTestSupport {
     assertThat(candidateGroups(task(request, APPROVE_REQUEST))).containsExactlyInAnyOrder("general-affairs", "principal");
     JsonNode escalations = json(request, "escalations");
     assertThat(escalations).hasSize(1);
-    assertThat(escalations.get(0).get("level").asText()).isEqualTo("general-affairs");
-    assertThat(escalations.get(0).get("escalatedTo").asText()).isEqualTo("principal");
+    assertThat(escalations.get(0).get("stage").asText()).isEqualTo("general-affairs");
+    assertThat(escalations.get(0).get("group").asText()).isEqualTo("principal");
 
     approve(request, "lijianguo");
     assertThat(request).isWaitingAt(PURCHASE_GOODS);

@@ -94,15 +94,15 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
   static List<Arguments> badStarts() {
     String good = toJson(List.of(lineJson(5, 120, "office")));
     return List.of(
-        Arguments.of("missing department", body(null, "事由", future(), good), "申请部门不能为空"),
+        Arguments.of("missing department", body(null, "事由", future(), good), "申请部门必填"),
         Arguments.of("quantity zero", body("语文组", "事由", future(), toJson(List.of(lineJson(0, 120, "office")))),
-            "items line 1: quantity must be greater than 0"),
+            "items line 1: quantity must be at least 0.001"),
         Arguments.of("negative quantity", body("语文组", "事由", future(), toJson(List.of(lineJson(-3, 120, "office")))),
-            "数量必须大于0"),
+            "采购明细第1行：数量不能小于0.001"),
         Arguments.of("absurd price", body("语文组", "事由", future(), toJson(List.of(lineJson(1, 50000000, "office")))),
             "unitPrice must be at most 1000000"),
         Arguments.of("unknown category", body("语文组", "事由", future(), toJson(List.of(lineJson(1, 10, "weapons")))),
-            "unknown category weapons"),
+            "采购明细第1行：类别取值无效：weapons"),
         Arguments.of("quantity as text", body("语文组", "事由", future(), toJson(List.of(lineJson("many", 10, "office")))),
             "quantity must be a number"),
         Arguments.of("oversize reason", body("语文组", "长".repeat(501), future(), good), "reason is longer than 500"),
@@ -133,7 +133,7 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
     ResponseEntity<Map> maybe = wangfang.postForEntity("/engine-rest/task/{id}/complete",
         Map.of("variables", Map.of("decision", Map.of("value", "maybe"))), Map.class, task.getId());
     assertThat(maybe.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) maybe.getBody().get("message")).contains("decision must be one of: approve, reject, revise");
+    assertThat((String) maybe.getBody().get("message")).contains("审批意见取值无效：maybe / decision must be one of approve, reject, revise");
 
     ResponseEntity<Map> silentRevise = wangfang.postForEntity("/engine-rest/task/{id}/complete",
         Map.of("variables", Map.of("decision", Map.of("value", "revise"))), Map.class, task.getId());

@@ -7,6 +7,7 @@ import static edu.campus.logistics.procurement.ProcurementActivities.PURCHASE_GO
 import static edu.campus.logistics.procurement.ProcurementActivities.STOCK_GOODS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.identity.ProcessKeys;
@@ -93,7 +94,7 @@ abstract class ProcurementTestSupport {
 
   static String toJson(Object value) {
     try {
-      return ProcurementJson.MAPPER.writeValueAsString(value);
+      return JsonVariable.MAPPER.writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -161,7 +162,7 @@ abstract class ProcurementTestSupport {
     JsonNode prefilled = json(instance, "purchaseItems");
     List<Map<String, Object>> lines = new ArrayList<>();
     for (int i = 0; i < prefilled.size(); i++) {
-      Map<String, Object> line = ProcurementJson.MAPPER.convertValue(prefilled.get(i), Map.class);
+      Map<String, Object> line = JsonVariable.MAPPER.convertValue(prefilled.get(i), Map.class);
       line.put("unitPrice", new BigDecimal(unitPrices[i]));
       lines.add(line);
     }
@@ -209,7 +210,7 @@ abstract class ProcurementTestSupport {
   }
 
   protected JsonNode json(ProcessInstance instance, String variable) {
-    return ProcurementJson.read(runtimeService.getVariable(instance.getId(), variable), variable, variable);
+    return JsonVariable.read(runtimeService.getVariable(instance.getId(), variable), variable, variable);
   }
 
   protected Object variable(ProcessInstance instance, String variable) {

@@ -52,7 +52,7 @@ class DamageCompensationTest extends RepairScenario {
     assertThat(assess.getAssignee()).isEqualTo(FIRST_RESPONDER);
     assertThat(assess.getOwner()).isEqualTo(FIRST_RESPONDER);
     assertRefused(() -> driver.completeAs(FIRST_RESPONDER, assess, Map.of("responsibleType", "class",
-        "responsibleParty", "初二(3)班", "assessedAmount", -5, "assessmentBasis", "repairCost")), "核定赔偿金额须在0到100000之间");
+        "responsibleParty", "初二(3)班", "assessedAmount", -5, "assessmentBasis", "repairCost")), "核定赔偿金额不能小于0");
     assess(repair);
 
     Task approve = driver.compensationTask(repair, "Task_ApproveCompensation");

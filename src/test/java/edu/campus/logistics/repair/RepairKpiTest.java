@@ -62,6 +62,9 @@ class RepairKpiTest extends RepairScenario {
     ledger.registerItem(new NewItem(valve, "测试角阀", "4分", "个", ItemCategory.PLUMBING.id(), BigDecimal.ZERO));
     ledger.receive(Voucher.manual("TEST-KPI-" + faucet, "wuxiaohong"),
         List.of(StockLine.of(faucet, new BigDecimal("3"), new BigDecimal("30"))));
+    // one valve in stock: the work form offers it, and taking two runs short
+    ledger.receive(Voucher.manual("TEST-KPI-FIRST-" + valve, "wuxiaohong"),
+        List.of(StockLine.of(valve, BigDecimal.ONE, new BigDecimal("22"))));
   }
 
   @Test

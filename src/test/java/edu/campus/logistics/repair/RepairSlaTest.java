@@ -5,7 +5,8 @@ import static edu.campus.logistics.repair.RepairDriver.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Escalation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -65,7 +66,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void unattendedUrgentReportEscalatesFirstToTheLogisticsHeadThenToThePrincipal() throws JsonProcessingException {
+  void unattendedUrgentReportEscalatesFirstToTheLogisticsHeadThenToThePrincipal() {
     ProcessInstance repair = driver.reportAs(REPORTER, report("实验楼二层", "electrical", "配电箱跳闸，整层停电", "urgent"));
 
     at(Duration.ofMinutes(31));
@@ -111,7 +112,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void firstResponderSeesTheSupervisionOfHisCaseButOnlyTheHeadOfLogisticsWorksIt() throws JsonProcessingException {
+  void firstResponderSeesTheSupervisionOfHisCaseButOnlyTheHeadOfLogisticsWorksIt() {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, "majian");
@@ -132,7 +133,7 @@ class RepairSlaTest extends RepairScenario {
   }
 
   @Test
-  void overdueResolutionEscalatesTwiceWithoutMovingTheFirstResponderAndClosingEndsOpenSupervision() throws JsonProcessingException {
+  void overdueResolutionEscalatesTwiceWithoutMovingTheFirstResponderAndClosingEndsOpenSupervision() {
     ProcessInstance repair = driver.reportAs(REPORTER, faucetLeak());
     at(Duration.ofMinutes(10));
     driver.claimReport(repair, FIRST_RESPONDER);
@@ -184,8 +185,9 @@ class RepairSlaTest extends RepairScenario {
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).findFirst().orElse(null);
   }
 
-  private List<Escalation> escalations(ProcessInstance repair) throws JsonProcessingException {
-    return JsonVariable.readList(driver.runtime.getVariable(repair.getId(), "escalations"), Escalation.class);
+  private List<Escalation> escalations(ProcessInstance repair) {
+    return JsonVariable.readList(driver.runtime.getVariable(repair.getId(), "escalations"), Escalation.class,
+        "escalations", "escalations");
   }
 
   private Object variable(ProcessInstance repair, String name) {

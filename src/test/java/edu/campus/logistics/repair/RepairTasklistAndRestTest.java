@@ -96,7 +96,7 @@ class RepairTasklistAndRestTest extends RepairScenario {
             "fixed", Map.of("value", true, "type", "Boolean"),
             "satisfaction", Map.of("value", 9, "type", "Integer"))), Map.class);
     assertThat(badRating.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) badRating.getBody().get("message")).contains("满意度须为1到5的整数");
+    assertThat((String) badRating.getBody().get("message")).contains("满意度取值无效：9");
     assertThat(driver.task(repair, "Task_ConfirmRepair").getAssignee()).isEqualTo(REPORTER);
   }
 }

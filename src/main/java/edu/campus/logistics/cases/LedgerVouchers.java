@@ -1,4 +1,4 @@
-package edu.campus.logistics.casework;
+package edu.campus.logistics.cases;
 
 import edu.campus.logistics.ledger.Voucher;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

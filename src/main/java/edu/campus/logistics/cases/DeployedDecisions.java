@@ -1,4 +1,4 @@
-package edu.campus.logistics.casework;
+package edu.campus.logistics.cases;
 
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
