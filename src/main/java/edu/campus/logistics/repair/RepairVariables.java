@@ -13,6 +13,8 @@ public final class RepairVariables {
   public static final String URGENCY = "urgency";
   public static final String ASSET_TAG = "assetTag";
   public static final String REPORTER_ID = "reporterId";
+  /** Not a process variable: the input of repair-sla.dmn's repair-supervision (how often the stage is overdue), see {@link Supervision}. */
+  public static final String OVERDUE_COUNT = "overdueCount";
   /** Who typed the report in (a logistics staff member taking a phone call may report for a teacher). */
   public static final String REPORTED_BY = "reportedBy";
 

@@ -16,7 +16,7 @@ record Supervision(int level, CampusGroup group) {
 
   static final String DECISION = "repair-supervision";
   /** The decision's input: how many times the stage is overdue now (1 = the first time). */
-  static final String OVERDUE_COUNT = "overdueCount";
+  static final String OVERDUE_COUNT = RepairVariables.OVERDUE_COUNT;
 
   /** The supervision for the {@code overdueCount}-th time a stage of this case is overdue. */
   static Supervision of(DelegateExecution execution, int overdueCount) {
