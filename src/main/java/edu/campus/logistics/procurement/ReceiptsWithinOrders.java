@@ -4,6 +4,7 @@ import static edu.campus.logistics.procurement.ProcurementActivities.STOCK_GOODS
 import static edu.campus.logistics.procurement.ProcurementVariables.ITEMS;
 
 import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.LedgerService.ReceivedTotal;
 import edu.campus.logistics.ledger.Reconciliation.Finding;
@@ -17,7 +18,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
@@ -68,12 +68,11 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
   private Map<String, Map<String, BigDecimal>> ordered(List<String> instances) {
     Map<String, Map<String, BigDecimal>> ordered = new HashMap<>();
     HistoryService history = engine.getHistoryService();
-    CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     for (int from = 0; from < instances.size(); from += BATCH) {
       String[] batch = instances.subList(from, Math.min(instances.size(), from + BATCH)).toArray(String[]::new);
-      List<HistoricVariableInstance> found = executor.execute(context -> context.runWithoutAuthorization(() -> history
-          .createHistoricVariableInstanceQuery().variableName(ITEMS).processInstanceIdIn(batch).listPage(0, batch.length)));
+      List<HistoricVariableInstance> found = ApplicationReads.withoutAuthorization(configuration, () -> history
+          .createHistoricVariableInstanceQuery().variableName(ITEMS).processInstanceIdIn(batch).listPage(0, batch.length));
       for (HistoricVariableInstance items : found) {
         Map<String, BigDecimal> lines = ordered.computeIfAbsent(items.getProcessInstanceId(), id -> new HashMap<>());
         JsonVariable.read(items.getValue(), ITEMS, "物品清单").forEach(line -> lines.merge(

@@ -1,5 +1,7 @@
 package edu.campus.logistics.repair;
 
+import edu.campus.logistics.identity.ApplicationReads;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,8 @@ public class People {
   public List<Map<String, String>> options(String groupId) {
     return asProcess(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
         .sorted(Comparator.comparing(User::getId))
-        .map(user -> Map.of("label", displayName(user) + " (" + user.getId() + ")", "value", user.getId()))
+        .map(user -> Map.of("label", ApplicationReads.displayName(user) + " (" + user.getId() + ")", "value", user.getId()))
         .toList());
-  }
-
-  private static String displayName(User user) {
-    String name = (user.getFirstName() == null ? "" : user.getFirstName()) + (user.getLastName() == null ? "" : user.getLastName());
-    return name.isBlank() ? user.getId() : name;
   }
 
   private static <T> T asProcess(Callable<T> query) {
