@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -119,7 +120,7 @@ public final class TasklistPage {
   private TasklistPage awaitCard(String filter, String taskName, Predicate<WebElement> card, String which) {
     Instant deadline = Instant.now().plus(Browser.TIMEOUT);
     openFilter(filter);
-    while (!names(cards(card)).contains(taskName)) {
+    while (!shownNames(card).contains(taskName)) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("no task \"" + taskName + "\" " + which + " in filter " + filter
             + " within " + Browser.TIMEOUT + "; shown: " + taskNames());
@@ -150,6 +151,15 @@ public final class TasklistPage {
 
   private static Predicate<WebElement> withId(String taskId) {
     return card -> String.valueOf(card.findElement(CARD_LINK).getDomAttribute("href")).endsWith("task=" + taskId);
+  }
+
+  /** The names of the cards the predicate picks; none while Tasklist re-renders its list under our feet (read again next round). */
+  private List<String> shownNames(Predicate<WebElement> card) {
+    try {
+      return names(cards(card));
+    } catch (StaleElementReferenceException reRendered) {
+      return List.of();
+    }
   }
 
   private static List<String> names(List<WebElement> cards) {
