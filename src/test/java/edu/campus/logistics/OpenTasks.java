@@ -13,13 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,7 +29,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * owns the case's tasks. {@link #completion(String)} is what a REST client sends to complete each
  * task validly; tests about bad input change one variable of it.
  */
-public final class OpenTasks {
+public final class OpenTasks extends CaseDriver {
 
   public static final String REQUESTER = SingleGroupUsers.of("staff");
   public static final String BUYER = SingleGroupUsers.of("purchasing");
@@ -63,16 +58,8 @@ public final class OpenTasks {
   public static final List<String> COMPENSATION_TASKS =
       List.of("Task_AssessDamage", "Task_ApproveCompensation", "Task_SettleCompensation");
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final IdentityService identity;
-  private final ManagementService management;
-
   public OpenTasks(ProcessEngine engine) {
-    this.runtime = engine.getRuntimeService();
-    this.tasks = engine.getTaskService();
-    this.identity = engine.getIdentityService();
-    this.management = engine.getManagementService();
+    super(engine);
     SingleGroupUsers.ensure(identity);
   }
 
@@ -85,14 +72,13 @@ public final class OpenTasks {
         Task work = repairAt("Task_RepairWork", REPORTER);
         Map<String, Object> moreThanInStock = restValues(completion("Task_RepairWork"));
         moreThanInStock.put(RepairVariables.PARTS_USED, SpinValues.jsonValue("[{\"itemCode\":\"PLB-VALVE\",\"quantity\":999}]").create());
-        completeAs(TECHNICIAN, work, moreThanInStock);
-        runJobs(instanceOf(work));
+        claimAndComplete(TECHNICIAN, work, moreThanInStock);
+        executeJobs(instanceOf(work));
         yield task(work.getProcessInstanceId(), taskKey);
       }
       case "Task_SuperviseRepair" -> {
         Task dispatch = repairAt("Task_DispatchRepair", REPORTER);
-        management.executeJob(management.createJobQuery().processInstanceId(dispatch.getProcessInstanceId()).timers()
-            .activityId("Timer_ResponseOverdue").singleResult().getId());
+        fire(instanceOf(dispatch), "Timer_ResponseOverdue");
         yield task(dispatch.getProcessInstanceId(), taskKey);
       }
       default -> PROCUREMENT_TASKS.contains(taskKey) ? procurementAt(taskKey, REQUESTER, SMALL_ORDER)
@@ -103,7 +89,7 @@ public final class OpenTasks {
   /** A purchase request the general-affairs director sent back ({@code revise}) or rejected. */
   private Task decided(String decision) {
     ProcessInstance request = fileRequest(REQUESTER, SMALL_ORDER);
-    completeAs(SingleGroupUsers.of("general-affairs"), task(request, ProcurementActivities.APPROVE_REQUEST), Map.of(
+    claimAndComplete(SingleGroupUsers.of("general-affairs"), task(request, ProcurementActivities.APPROVE_REQUEST), Map.of(
         ProcurementVariables.DECISION, decision, ProcurementVariables.COMMENT, "请补充用途说明"));
     return task(request, "revise".equals(decision) ? "Task_ReviseRequest" : "Task_ReadRejection");
   }
@@ -121,20 +107,20 @@ public final class OpenTasks {
     report.put("assetTag", assetTag);
     ProcessInstance repair = as(REPORTER, () -> runtime.startProcessInstanceByKey(ProcessKeys.REPAIR,
         "SEC-PC-" + UUID.randomUUID(), report));
-    completeAs(FIRST_RESPONDER, task(repair, "Task_DispatchRepair"), restValues(completion("Task_DispatchRepair")));
+    claimAndComplete(FIRST_RESPONDER, task(repair, "Task_DispatchRepair"), restValues(completion("Task_DispatchRepair")));
     Map<String, Object> damage = restValues(completion("Task_RepairWork"));
     damage.put(RepairVariables.CAUSE, "damage");
-    completeAs(TECHNICIAN, task(repair, "Task_RepairWork"), damage);
-    runJobs(repair);
-    completeAs(REPORTER, task(repair, "Task_ConfirmRepair"), restValues(completion("Task_ConfirmRepair")));
-    runJobs(repair);
+    claimAndComplete(TECHNICIAN, task(repair, "Task_RepairWork"), damage);
+    executeJobs(repair);
+    claimAndComplete(REPORTER, task(repair, "Task_ConfirmRepair"), restValues(completion("Task_ConfirmRepair")));
+    executeJobs(repair);
     ProcessInstance compensation = runtime.createProcessInstanceQuery().superProcessInstanceId(repair.getId()).singleResult();
     for (String step : COMPENSATION_TASKS) {
       Task task = task(compensation, step);
       if (step.equals(taskKey)) {
         return task;
       }
-      completeAs(step.equals("Task_AssessDamage") ? FIRST_RESPONDER : SingleGroupUsers.of(candidateGroup(task)), task,
+      claimAndComplete(step.equals("Task_AssessDamage") ? FIRST_RESPONDER : SingleGroupUsers.of(candidateGroup(task)), task,
           restValues(completion(step)));
     }
     throw new IllegalArgumentException("not a damage compensation task: " + taskKey);
@@ -152,13 +138,13 @@ public final class OpenTasks {
         return task(request, step);
       }
       if (step.equals(ProcurementActivities.APPROVE_REQUEST)) {
-        while (waitingAt(request, step)) {
+        while (waitsAt(request, step)) {
           Task approval = task(request, step);
-          completeAs(SingleGroupUsers.of(candidateGroup(approval)), approval, restValues(completion(step)));
+          claimAndComplete(SingleGroupUsers.of(candidateGroup(approval)), approval, restValues(completion(step)));
         }
       } else {
-        completeAs(actor(step), task(request, step), restValues(completion(step)));
-        runJobs(request);
+        claimAndComplete(actor(step), task(request, step), restValues(completion(step)));
+        executeJobs(request);
       }
     }
     throw new IllegalArgumentException("not a procurement user task: " + taskKey);
@@ -188,8 +174,8 @@ public final class OpenTasks {
       if (taskKey.equals(step)) {
         return task(repair, step);
       }
-      completeAs(actor(step), task(repair, step), restValues(completion(step)));
-      runJobs(repair);
+      claimAndComplete(actor(step), task(repair, step), restValues(completion(step)));
+      executeJobs(repair);
     }
     throw new IllegalArgumentException("not a repair user task: " + taskKey);
   }
@@ -288,61 +274,5 @@ public final class OpenTasks {
 
   public String candidateGroup(Task task) {
     return candidateGroupOf(tasks, task);
-  }
-
-  public Task task(ProcessInstance instance, String taskKey) {
-    return task(instance.getId(), taskKey);
-  }
-
-  public Task task(String processInstanceId, String taskKey) {
-    List<Task> found = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).list();
-    if (found.size() != 1) {
-      throw new AssertionError("expected one open " + taskKey + " in " + processInstanceId + " but found " + found.size());
-    }
-    return found.get(0);
-  }
-
-  private boolean waitingAt(ProcessInstance instance, String taskKey) {
-    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() > 0;
-  }
-
-  /** Claims the task as {@code user} (unless assigned already) and completes it with the given values. */
-  public void completeAs(String user, Task task, Map<String, Object> values) {
-    as(user, () -> {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), user);
-      }
-      tasks.complete(task.getId(), values);
-      return null;
-    });
-  }
-
-  /** Claims the task as {@code user}, as Tasklist does before a form is filled in. */
-  public void claimAs(String user, Task task) {
-    as(user, () -> {
-      tasks.claim(task.getId(), user);
-      return null;
-    });
-  }
-
-  /** Runs the due asynchronous steps (postings), as the job executor would; timers stay. */
-  public void runJobs(ProcessInstance instance) {
-    for (int round = 0; round < 10; round++) {
-      var jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  public <T> T as(String user, Supplier<T> action) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 }

@@ -1,5 +1,7 @@
 package edu.campus.logistics;
 
+import static edu.campus.logistics.CaseDriver.as;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -52,10 +52,10 @@ class PostgresStartupIT {
     List<String> openTasks;
     try (ConfigurableApplicationContext app = start(database, false)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      repair = as(engine, "liuyang", () -> engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.REPAIR,
+      repair = as(engine.getIdentityService(), "liuyang", () -> engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.REPAIR,
           "RS-BX-1", Map.of("location", "实验楼二层", "category", "electrical", "description", "配电箱跳闸，整层停电",
               "urgency", "urgent"))).getId();
-      request = as(engine, "zhangwei", () -> engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
+      request = as(engine.getIdentityService(), "zhangwei", () -> engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
           "RS-CG-1", Map.of("department", "语文组", "reason", "重启测试", "neededBy", java.time.LocalDate.now().plusDays(14).toString(),
               "items", org.camunda.spin.plugin.variable.SpinValues.jsonValue(OpenTasks.SMALL_ORDER).create()))).getId();
       openTasks = taskIds(engine);
@@ -110,13 +110,4 @@ class PostgresStartupIT {
     return engine.getTaskService().createTaskQuery().list().stream().map(Task::getId).toList();
   }
 
-  private static <T> T as(ProcessEngine engine, String user, java.util.function.Supplier<T> action) {
-    IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }

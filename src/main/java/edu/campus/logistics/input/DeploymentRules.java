@@ -46,12 +46,14 @@ public final class DeploymentRules {
   /** The application's beans that models may name: the ones its own models use. */
   public static final Set<String> ALLOWED_BEANS = Set.of(
       // procurement
-      "validateProcurementRequest", "startApprovalRound", "approvalChain", "approvalTaskListener", "fourEyesGuard",
-      "reviseTaskListener", "preparePurchase", "purchaseTaskListener", "inspectionTaskListener",
+      "validateProcurementRequest", "startApprovalRound", "approvalChain", "prepareApproval", "recordApproval",
+      "fourEyesGuard",
+      "reviseTaskListener", "preparePurchase", "purchaseTaskListener", "prepareInspection", "recordInspection",
       "storageTaskListener", "stockReceivedGoods", "remindApprover", "escalateApproval",
       // repair
       "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
-      "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
+      "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts",
+      "followUpByReporterOnly", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
       "assessDamage", "approveCompensation", "settleCompensation");

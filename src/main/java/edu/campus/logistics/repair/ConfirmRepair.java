@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ConfirmRepair (回访确认) belongs to the reporter: it cannot be handed to anyone else, and only
- * the reporter can complete it — a technician or first responder never closes a repair on the
- * reporter's behalf. On completion: fixed and satisfaction 1–5 are required; not fixed reopens the
- * case (reopenCount + 1), fixed stamps {@code resolvedAt}.
+ * Task_ConfirmRepair (回访确认) completed: only the reporter can complete it — a technician or first
+ * responder never closes a repair on the reporter's behalf ({@link FollowUpByReporterOnly} keeps
+ * the task from being handed to anyone else). Fixed and satisfaction 1–5 are required; not fixed
+ * reopens the case (reopenCount + 1), fixed stamps {@code resolvedAt}.
  */
 @Component("confirmRepair")
 public class ConfirmRepair implements TaskListener {
@@ -26,13 +26,6 @@ public class ConfirmRepair implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reporter = (String) task.getVariable(REPORTER_ID);
-    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-      if (task.getAssignee() != null && !task.getAssignee().equals(reporter)) {
-        throw Refusal.of("回访确认只能由报修人 " + reporter + " 本人完成，不能转给 " + task.getAssignee(),
-            "the follow-up belongs to the reporter " + reporter);
-      }
-      return;
-    }
     String actor = Actor.of(task);
     if (!reporter.equals(actor) || !reporter.equals(task.getAssignee())) {
       throw Refusal.of("回访确认只能由报修人 " + reporter + " 本人完成，" + actor + " 不能代为确认",

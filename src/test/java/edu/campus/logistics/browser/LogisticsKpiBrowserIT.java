@@ -1,8 +1,9 @@
 package edu.campus.logistics.browser;
 
+import static edu.campus.logistics.CaseDriver.as;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -206,13 +206,13 @@ class LogisticsKpiBrowserIT {
     variables.put("category", category);
     variables.put("description", description);
     variables.put("urgency", urgency);
-    return as("zhangwei", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
+    return as(engine.getIdentityService(), "zhangwei", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
         .businessKey("BX-KPI-" + UUID.randomUUID().toString().substring(0, 8)).setVariables(variables).execute());
   }
 
   private void claimAndDispatch(ProcessInstance repair, String firstResponder, String technician) {
     Task dispatch = task(repair, "Task_DispatchRepair");
-    as(firstResponder, () -> {
+    as(engine.getIdentityService(), firstResponder, () -> {
       tasks.claim(dispatch.getId(), firstResponder);
       tasks.complete(dispatch.getId(), Map.of("dispatchMode", "technician", "technician", technician));
       return null;
@@ -221,7 +221,7 @@ class LogisticsKpiBrowserIT {
 
   private void complete(ProcessInstance repair, String activityId, String user, Map<String, Object> variables) {
     Task task = task(repair, activityId);
-    as(user, () -> {
+    as(engine.getIdentityService(), user, () -> {
       tasks.complete(task.getId(), variables);
       return null;
     });
@@ -249,7 +249,4 @@ class LogisticsKpiBrowserIT {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  private <T> T as(String user, Supplier<T> action) {
-    return new OpenTasks(engine).as(user, action);
-  }
 }

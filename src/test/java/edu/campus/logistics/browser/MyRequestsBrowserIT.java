@@ -52,9 +52,9 @@ class MyRequestsBrowserIT {
     browser.step("approval-card-with-case");
     Webapp.logout(browser);
 
-    cases.completeAs("wangfang", cases.task(request, ProcurementActivities.APPROVE_REQUEST),
+    cases.claimAndComplete("wangfang", cases.task(request, ProcurementActivities.APPROVE_REQUEST),
         Map.of("decision", "reject", "comment", "本学期预算已用完"));
-    cases.completeAs("zhangwei", cases.task(request, ProcurementActivities.READ_REJECTION), Map.of());
+    cases.claimAndComplete("zhangwei", cases.task(request, ProcurementActivities.READ_REJECTION), Map.of());
 
     TasklistPage.login(browser, "zhangwei");
     String ended = openCard(browser, request.getId());

@@ -1,5 +1,7 @@
 package edu.campus.logistics.browser;
 
+import static edu.campus.logistics.CaseDriver.as;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,7 @@ class ProcurementBrowserIT {
     start.put(ProcurementVariables.NEEDED_BY, LocalDate.now().plusDays(7).toString());
     start.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(JSON.valueToTree(List.of(Map.of("name", "复印纸",
         "spec", PAPER.spec(), "category", "office", "unit", "箱", "quantity", 2, "unitPrice", 120))).toString()).create());
-    String id = as(requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, start).getId());
+    String id = as(identityService, requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, start).getId());
     complete(id, ProcurementActivities.APPROVE_REQUEST, "wangfang",
         Map.of(ProcurementVariables.DECISION, "approve", ProcurementVariables.COMMENT, "同意"));
     Map<String, Object> purchase = new HashMap<>();
@@ -208,7 +209,7 @@ class ProcurementBrowserIT {
   }
 
   private void complete(String processInstanceId, String taskKey, String userId, Map<String, Object> variables) {
-    as(userId, () -> {
+    as(identityService, userId, () -> {
       Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
           .singleResult();
       taskService.claim(task.getId(), userId);
@@ -217,15 +218,6 @@ class ProcurementBrowserIT {
     });
   }
 
-  private <T> T as(String userId, java.util.function.Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
 
   private String taskId(String processInstanceId, String taskKey) {
     return new CaseTasks(taskService, processInstanceId).id(taskKey);

@@ -1,5 +1,7 @@
 package edu.campus.logistics.exports;
 
+import static edu.campus.logistics.CaseDriver.as;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +40,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,13 +178,13 @@ class ExportTest {
 
   @Test
   void theProcurementRegisterShowsTheRequestItsApprovalWhoAndWhenAndTheAmount() {
-    ProcessInstance request = as("zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
+    ProcessInstance request = as(identity, "zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         Map.of("department", "教务处", "reason", "审计导出测试", "neededBy", LocalDate.now().plusDays(14).toString(),
             "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
                 + "\"quantity\":2,\"unitPrice\":6.5}]")));
     String businessKey = request.getBusinessKey();
     Task approval = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
-    as("wangfang", () -> {
+    as(identity, "wangfang", () -> {
       tasks.claim(approval.getId(), "wangfang");
       tasks.complete(approval.getId(), Map.of("decision", "approve", "comment", "同意购买"));
       return null;
@@ -207,12 +208,12 @@ class ExportTest {
 
   @Test
   void theRepairRegisterShowsWhereWhatAndTheFirstResponder() {
-    ProcessInstance repair = as("liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
+    ProcessInstance repair = as(identity, "liuyang", () -> runtime.createProcessInstanceByKey(ProcessKeys.REPAIR)
         .setVariables(Map.of("location", "实验楼 / 305", "category", "plumbing", "description", "=1+1 水龙头漏水, 请尽快",
             "urgency", "urgent")).execute());
     String businessKey = repair.getBusinessKey();
     Task report = tasks.createTaskQuery().processInstanceId(repair.getId()).taskDefinitionKey("Task_DispatchRepair").singleResult();
-    as("zhengkai", () -> {
+    as(identity, "zhengkai", () -> {
       tasks.claim(report.getId(), "zhengkai");
       return null;
     });
@@ -229,14 +230,6 @@ class ExportTest {
     assertThat(csv).contains(businessKey + ",").contains("\"'=1+1 水龙头漏水, 请尽快\"");
   }
 
-  private <T> T as(String userId, java.util.function.Supplier<T> action) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 
   private HttpResponse<byte[]> get(String path, String user) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();

@@ -58,7 +58,7 @@ class DoorsRestTest extends CaseDoors {
   void requesterCannotRewriteWhoRequestedAndThenApproveTheirOwnRequest() {
     String principal = "lijianguo";
     ProcessInstance request = cases.fileRequest(principal, OpenTasks.LARGE_ORDER);
-    cases.completeAs(SingleGroupUsers.of("general-affairs"), cases.task(request, APPROVE_REQUEST),
+    cases.claimAndComplete(SingleGroupUsers.of("general-affairs"), cases.task(request, APPROVE_REQUEST),
         OpenTasks.restValues(completion(APPROVE_REQUEST)));
     Task principalLevel = cases.task(request, APPROVE_REQUEST);
     Map<String, Object> forged = with(completion(APPROVE_REQUEST), "requesterId", typed("zhangwei", "String"));
@@ -97,9 +97,9 @@ class DoorsRestTest extends CaseDoors {
   @Test
   void buyerCannotRenameTheBuyerAndInspectTheirOwnOrder() {
     ProcessInstance request = cases.fileRequest(OpenTasks.REQUESTER, OpenTasks.SMALL_ORDER);
-    cases.completeAs(SingleGroupUsers.of("general-affairs"), cases.task(request, APPROVE_REQUEST),
+    cases.claimAndComplete(SingleGroupUsers.of("general-affairs"), cases.task(request, APPROVE_REQUEST),
         OpenTasks.restValues(completion(APPROVE_REQUEST)));
-    cases.completeAs("zhouqiang", cases.task(request, PURCHASE_GOODS), OpenTasks.restValues(completion(PURCHASE_GOODS)));
+    cases.claimAndComplete("zhouqiang", cases.task(request, PURCHASE_GOODS), OpenTasks.restValues(completion(PURCHASE_GOODS)));
     Task inspection = cases.task(request, INSPECT_GOODS);
     Map<String, Object> rename = Map.of("buyerId", typed("zhaolei", "String"));
 
@@ -125,7 +125,7 @@ class DoorsRestTest extends CaseDoors {
         "it may not change acceptedQuantities");
 
     assertCompletes(storage, storekeeper, completion(CONFIRM_STORAGE));
-    cases.runJobs(engine.getRuntimeService().createProcessInstanceQuery()
+    cases.executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(storage.getProcessInstanceId()).singleResult());
     String bench = ledger.items().stream().filter(item -> item.name().equals("实验台")).findFirst().orElseThrow().code();
     BigDecimal received = ledger.entries(bench).stream().filter(entry -> storage.getProcessInstanceId()

@@ -100,7 +100,7 @@ class FormContractRestTest {
     Task task = cases.openAt(taskKey);
     String actor = task.getAssignee() != null ? task.getAssignee() : OpenTasks.actor(taskKey);
     if (task.getAssignee() == null) {
-      cases.claimAs(actor, task);
+      cases.claim(actor, task);
     }
     Map<String, Object> variables = new LinkedHashMap<>(OpenTasks.completion(taskKey));
     changes.forEach((variable, value) -> {
@@ -158,7 +158,7 @@ class FormContractRestTest {
   void aFieldHiddenByItsConditionIsNotRequired() {
     OpenTasks cases = new OpenTasks(processEngine);
     Task dispatch = cases.openAt("Task_DispatchRepair");
-    cases.claimAs(OpenTasks.FIRST_RESPONDER, dispatch);
+    cases.claim(OpenTasks.FIRST_RESPONDER, dispatch);
     // the technician select is hidden for a contractor: required only when shown
     Answer answer = new TestHttp(port).postJson("/engine-rest/task/" + dispatch.getId() + "/submit-form",
         OpenTasks.FIRST_RESPONDER, TestHttp.json(Map.of("variables", Map.of(

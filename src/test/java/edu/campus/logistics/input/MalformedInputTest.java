@@ -494,7 +494,7 @@ class MalformedInputTest {
     Task task = row.at().items == null ? cases.openAt(row.at().taskKey)
         : cases.procurementAt(row.at().taskKey, OpenTasks.REQUESTER, row.at().items);
     if (task.getAssignee() == null) {
-      cases.claimAs(row.caller(), task);
+      cases.claim(row.caller(), task);
     }
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
         .as("the row's caller works on the task").isEqualTo(row.caller());

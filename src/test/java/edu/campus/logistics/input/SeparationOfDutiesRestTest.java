@@ -42,7 +42,7 @@ class SeparationOfDutiesRestTest extends CaseDoors {
   @Test
   void requesterCannotApproveTheirOwnRequestAtThePrincipalLevel() {
     String request = file("lijianguo", OpenTasks.LARGE_ORDER);
-    cases.completeAs("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
+    cases.claimAndComplete("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
     Task principalLevel = cases.task(request, APPROVE_REQUEST);
     assertThat(cases.candidateGroup(principalLevel)).isEqualTo("principal");
     String ownRequest = "四眼原则：申请人不能审批自己的采购申请（lijianguo） / four-eyes principle: the requester lijianguo "
@@ -62,7 +62,7 @@ class SeparationOfDutiesRestTest extends CaseDoors {
   @Test
   void requesterCannotBuyForTheirOwnRequest() {
     String request = file("zhaolei", OpenTasks.SMALL_ORDER);
-    cases.completeAs("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
+    cases.claimAndComplete("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
     Task purchase = cases.task(request, PURCHASE_GOODS);
     String ownRequest = "四眼原则：申请人不能采购自己的采购申请（zhaolei） / four-eyes principle: the requester zhaolei "
         + "may not buy for their own purchase request";
@@ -80,7 +80,7 @@ class SeparationOfDutiesRestTest extends CaseDoors {
   @Test
   void buyerCannotInspectTheirOwnOrderAlthoughAnInspector() {
     String request = file("zhangwei", OpenTasks.SMALL_ORDER);
-    cases.completeAs("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
+    cases.claimAndComplete("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
     Task purchase = cases.task(request, PURCHASE_GOODS);
     assertThat(claim(purchase, "zhouqiang").status()).isEqualTo(204);
     assertCompletes(purchase, "zhouqiang", completion(PURCHASE_GOODS));
@@ -103,8 +103,8 @@ class SeparationOfDutiesRestTest extends CaseDoors {
   @Test
   void requesterCannotInspectTheirOwnGoods() {
     String request = file("sunli", OpenTasks.SMALL_ORDER);
-    cases.completeAs("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
-    cases.completeAs("zhaolei", cases.task(request, PURCHASE_GOODS), OpenTasks.restValues(completion(PURCHASE_GOODS)));
+    cases.claimAndComplete("wangfang", cases.task(request, APPROVE_REQUEST), OpenTasks.restValues(completion(APPROVE_REQUEST)));
+    cases.claimAndComplete("zhaolei", cases.task(request, PURCHASE_GOODS), OpenTasks.restValues(completion(PURCHASE_GOODS)));
     Task inspection = cases.task(request, INSPECT_GOODS);
     String ownRequest = "四眼原则：申请人不能验收自己的采购申请（sunli）";
 
@@ -122,7 +122,7 @@ class SeparationOfDutiesRestTest extends CaseDoors {
         ValidStarts.body(ProcessKeys.REPAIR, "SOD-BX-" + UUID.randomUUID()));
     assertThat(reported.status()).as(reported.body()).isEqualTo(200);
     String repair = reported.json().path("id").asText();
-    cases.completeAs(firstResponder, cases.task(repair, "Task_DispatchRepair"), OpenTasks.restValues(Map.of(
+    cases.claimAndComplete(firstResponder, cases.task(repair, "Task_DispatchRepair"), OpenTasks.restValues(Map.of(
         "dispatchMode", typed("technician", "String"), "technician", typed("hejun", "String"))));
     Task work = cases.task(repair, "Task_RepairWork");
     assertThat(work.getAssignee()).isEqualTo("hejun");

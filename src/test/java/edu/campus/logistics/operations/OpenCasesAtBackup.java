@@ -1,5 +1,7 @@
 package edu.campus.logistics.operations;
 
+import static edu.campus.logistics.CaseDriver.as;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.identity.ProcessKeys;
@@ -14,10 +16,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -119,12 +119,4 @@ record OpenCasesAtBackup(String procurementId, String procurementNumber, String 
     return dueDates;
   }
 
-  private static <T> T as(IdentityService identity, String userId, Supplier<T> action) {
-    identity.setAuthentication(userId, identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }

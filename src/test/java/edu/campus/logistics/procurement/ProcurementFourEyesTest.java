@@ -40,7 +40,7 @@ class ProcurementFourEyesTest extends ProcurementTestSupport {
         .contains("may not approve their own purchase request");
     assertThat(task(request, APPROVE_REQUEST).getAssignee()).isNull();
 
-    assertThatThrownBy(() -> asUser("lijianguo", () -> taskService.complete(principalLevel.getId(),
+    assertThatThrownBy(() -> cases.as("lijianguo", () -> taskService.complete(principalLevel.getId(),
         Map.of("decision", "approve", "comment", "同意"))))
         .hasMessageContaining("四眼原则");
     assertThat(request).isWaitingAt(APPROVE_REQUEST);
@@ -51,7 +51,7 @@ class ProcurementFourEyesTest extends ProcurementTestSupport {
     ProcessInstance request = start("zhaolei", List.of(uniqueLine("计算器", "office", "个", "5", "60")));
     approve(request, "wangfang");
     Task purchase = task(request, PURCHASE_GOODS);
-    assertThatThrownBy(() -> asUser("zhaolei", () -> taskService.claim(purchase.getId(), "zhaolei")))
+    assertThatThrownBy(() -> cases.as("zhaolei", () -> taskService.claim(purchase.getId(), "zhaolei")))
         .hasMessageContaining("申请人不能采购自己的采购申请");
     purchase(request, "zhouqiang", "58");
     assertThat(request).isWaitingAt(INSPECT_GOODS);
@@ -70,7 +70,7 @@ class ProcurementFourEyesTest extends ProcurementTestSupport {
     assertThat((String) claim.getBody().get("message")).contains("采购员不能验收自己经办的订单");
 
     taskService.claim(inspection.getId(), "sunli");
-    assertThatThrownBy(() -> asUser("zhouqiang", () -> taskService.complete(inspection.getId(),
+    assertThatThrownBy(() -> cases.as("zhouqiang", () -> taskService.complete(inspection.getId(),
         Map.of("inspectionResult", "accepted"))))
         .hasMessageContaining("采购员不能验收自己经办的订单");
     inspect(request, "sunli", "accepted", null);
@@ -84,7 +84,7 @@ class ProcurementFourEyesTest extends ProcurementTestSupport {
     approve(request, "wangfang");
     purchase(request, "zhaolei", "8");
     Task inspection = task(request, INSPECT_GOODS);
-    assertThatThrownBy(() -> asUser("sunli", () -> taskService.claim(inspection.getId(), "sunli")))
+    assertThatThrownBy(() -> cases.as("sunli", () -> taskService.claim(inspection.getId(), "sunli")))
         .hasMessageContaining("申请人不能验收自己的采购申请");
     assertThatThrownBy(() -> taskService.setAssignee(inspection.getId(), "sunli"))
         .as("assigned by someone else").hasMessageContaining("申请人不能验收自己的采购申请");

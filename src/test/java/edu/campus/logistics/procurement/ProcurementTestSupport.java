@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerService;
@@ -26,12 +27,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +53,12 @@ abstract class ProcurementTestSupport {
   @Autowired
   protected LedgerService ledger;
 
+  /** Steps as the acting user; camunda-bpm-assert initialised for this engine. */
+  protected CaseDriver cases;
+
   @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(processEngine);
+  void initDriver() {
+    cases = new CaseDriver(processEngine);
   }
 
   @AfterEach
@@ -105,25 +107,8 @@ abstract class ProcurementTestSupport {
   }
 
   protected ProcessInstance start(String requester, Map<String, Object> variables) {
-    return as(requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
+    return cases.as(requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         "PT-" + UUID.randomUUID(), variables));
-  }
-
-  protected <T> T as(String userId, java.util.function.Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  protected void asUser(String userId, Runnable action) {
-    as(userId, () -> {
-      action.run();
-      return null;
-    });
   }
 
   protected Task task(ProcessInstance instance, String taskKey) {
@@ -134,12 +119,7 @@ abstract class ProcurementTestSupport {
   protected void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> variables) {
     Task task = task(instance, taskKey);
     assertThat(task).as("open task " + taskKey).isNotNull();
-    asUser(userId, () -> {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), userId);
-      }
-      taskService.complete(task.getId(), variables);
-    });
+    cases.claimAndComplete(userId, task, variables);
   }
 
   protected void decide(ProcessInstance instance, String userId, String decision, String comment) {

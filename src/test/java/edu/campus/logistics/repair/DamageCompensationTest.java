@@ -51,21 +51,21 @@ class DamageCompensationTest extends RepairScenario {
     Task assess = driver.compensationTask(repair, "Task_AssessDamage");
     assertThat(assess.getAssignee()).isEqualTo(FIRST_RESPONDER);
     assertThat(assess.getOwner()).isEqualTo(FIRST_RESPONDER);
-    assertRefused(() -> driver.completeAs(FIRST_RESPONDER, assess, Map.of("responsibleType", "class",
+    assertRefused(() -> driver.complete(FIRST_RESPONDER, assess, Map.of("responsibleType", "class",
         "responsibleParty", "初二(3)班", "assessedAmount", -5, "assessmentBasis", "repairCost")), "核定赔偿金额不能小于0");
     assess(repair);
 
     Task approve = driver.compensationTask(repair, "Task_ApproveCompensation");
     assertThat(approve).hasCandidateGroup("logistics-head");
     driver.as(HEAD, () -> driver.tasks.claim(approve.getId(), HEAD));
-    driver.completeAs(HEAD, approve, Map.of("compensationApproval", "approve"));
+    driver.complete(HEAD, approve, Map.of("compensationApproval", "approve"));
 
     Task settle = driver.compensationTask(repair, "Task_SettleCompensation");
     assertThat(settle).hasCandidateGroup("finance");
     driver.as(FINANCE, () -> driver.tasks.claim(settle.getId(), FINANCE));
-    assertRefused(() -> driver.completeAs(FINANCE, settle, Map.of("compensationSettlement", "paid", "paidAmount", 80)),
+    assertRefused(() -> driver.complete(FINANCE, settle, Map.of("compensationSettlement", "paid", "paidAmount", 80)),
         "收据号必填");
-    driver.completeAs(FINANCE, settle, Map.of("compensationSettlement", "paid", "paidAmount", 80, "receiptNo", "SJ-2030-0042"));
+    driver.complete(FINANCE, settle, Map.of("compensationSettlement", "paid", "paidAmount", 80, "receiptNo", "SJ-2030-0042"));
 
     assertThat(repair).isWaitingAt("Task_CloseCase");
     assertThat(driver.runtime.getVariable(repair.getId(), "compensationSettlement")).isEqualTo("paid");
@@ -75,7 +75,7 @@ class DamageCompensationTest extends RepairScenario {
         .superProcessInstanceId(repair.getId()).singleResult().getId();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(compensation)
         .activityId("EndEvent_CompensationPaid").count()).isEqualTo(1);
-    driver.completeAs(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of("closingNote", "已赔偿80元"));
+    driver.complete(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of("closingNote", "已赔偿80元"));
     assertThat(repair).isEnded();
   }
 
@@ -86,18 +86,18 @@ class DamageCompensationTest extends RepairScenario {
 
     Task approve = driver.compensationTask(repair, "Task_ApproveCompensation");
     driver.as(HEAD, () -> driver.tasks.claim(approve.getId(), HEAD));
-    assertRefused(() -> driver.completeAs(HEAD, approve, Map.of("compensationApproval", "return")), "退回重新核定须说明理由");
-    driver.completeAs(HEAD, approve, Map.of("compensationApproval", "return", "approvalComment", "请核实是否为折旧到期的课桌"));
+    assertRefused(() -> driver.complete(HEAD, approve, Map.of("compensationApproval", "return")), "退回重新核定须说明理由");
+    driver.complete(HEAD, approve, Map.of("compensationApproval", "return", "approvalComment", "请核实是否为折旧到期的课桌"));
     assertThat(driver.compensationTask(repair, "Task_AssessDamage").getAssignee()).isEqualTo(FIRST_RESPONDER);
     assess(repair);
     Task approveAgain = driver.compensationTask(repair, "Task_ApproveCompensation");
     driver.as(HEAD, () -> driver.tasks.claim(approveAgain.getId(), HEAD));
-    driver.completeAs(HEAD, approveAgain, Map.of("compensationApproval", "approve"));
+    driver.complete(HEAD, approveAgain, Map.of("compensationApproval", "approve"));
 
     Task settle = driver.compensationTask(repair, "Task_SettleCompensation");
     driver.as(FINANCE, () -> driver.tasks.claim(settle.getId(), FINANCE));
-    assertRefused(() -> driver.completeAs(FINANCE, settle, Map.of("compensationSettlement", "waived")), "减免理由必填");
-    driver.completeAs(FINANCE, settle, Map.of("compensationSettlement", "waived", "waiverReason", "家庭困难，经校务会同意减免"));
+    assertRefused(() -> driver.complete(FINANCE, settle, Map.of("compensationSettlement", "waived")), "减免理由必填");
+    driver.complete(FINANCE, settle, Map.of("compensationSettlement", "waived", "waiverReason", "家庭困难，经校务会同意减免"));
 
     assertThat(repair).isWaitingAt("Task_CloseCase");
     assertThat(driver.runtime.getVariable(repair.getId(), "compensationSettlement")).isEqualTo("waived");
@@ -148,7 +148,7 @@ class DamageCompensationTest extends RepairScenario {
     assertThat(driver.runtime.getVariable(repair.getId(), "damageReported")).isEqualTo(true);
 
     driver.confirm(repair, REPORTER, true, 4);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     assertThat(repair).isWaitingAt("CallActivity_DamageCompensation");
   }
 
@@ -166,7 +166,7 @@ class DamageCompensationTest extends RepairScenario {
     ProcessInstance repair = damagedDeskRepaired(tag);
     assertThat(assets.find(tag).orElseThrow().status()).isEqualTo(AssetStatus.DAMAGED);
     driver.confirm(repair, REPORTER, true, 4);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     return repair;
   }
 
@@ -178,12 +178,12 @@ class DamageCompensationTest extends RepairScenario {
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, TECHNICIAN);
     driver.recordWork(repair, TECHNICIAN, "damage", List.of(), 80.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     return repair;
   }
 
   private void assess(ProcessInstance repair) {
-    driver.completeAs(FIRST_RESPONDER, driver.compensationTask(repair, "Task_AssessDamage"), Map.of("responsibleType", "class",
+    driver.complete(FIRST_RESPONDER, driver.compensationTask(repair, "Task_AssessDamage"), Map.of("responsibleType", "class",
         "responsibleParty", "初二(3)班", "assessedAmount", 80, "assessmentBasis", "repairCost"));
   }
 }

@@ -90,7 +90,7 @@ class KpiReadModelTest extends RepairScenario {
     // parts run short after 1 h: waiting for parts from then on
     at(T0.plus(Duration.ofHours(1)));
     driver.recordWork(d, PLUMBER, "wear", List.of(part(valve, 2)), 60.0);
-    driver.executeAsyncJobs(d);
+    driver.executeJobs(d);
     row = row(d);
     assertThat(instant(row.get("parts_wait_since"))).isEqualTo(T0.plus(Duration.ofHours(1)));
     assertThat(((Number) row.get("parts_wait_millis")).longValue()).isZero();
@@ -99,18 +99,18 @@ class KpiReadModelTest extends RepairScenario {
     at(T0.plus(Duration.ofHours(5)));
     ledger.receive(Voucher.manual("TEST-RM-" + valve, "wuxiaohong"),
         List.of(StockLine.of(valve, new BigDecimal("5"), new BigDecimal("22"))));
-    driver.completeAs(COLLEAGUE, driver.task(d, "Task_WaitForParts"), Map.of("partsNote", "已到货"));
+    driver.complete(COLLEAGUE, driver.task(d, "Task_WaitForParts"), Map.of("partsNote", "已到货"));
     row = row(d);
     assertThat(row.get("parts_wait_since")).isNull();
     assertThat(((Number) row.get("parts_wait_millis")).longValue()).isEqualTo(Duration.ofHours(4).toMillis());
 
     at(T0.plus(Duration.ofHours(6)));
     driver.recordWork(d, PLUMBER, "wear", List.of(part(valve, 2)), 60.0);
-    driver.executeAsyncJobs(d);
+    driver.executeJobs(d);
     at(T0.plus(Duration.ofHours(7)));
     driver.confirm(d, REPORTER, true, 4);
     at(T0.plus(Duration.ofHours(8)));
-    driver.completeAs(COLLEAGUE, driver.task(d, "Task_CloseCase"), Map.of("closingNote", "已回访"));
+    driver.complete(COLLEAGUE, driver.task(d, "Task_CloseCase"), Map.of("closingNote", "已回访"));
     row = row(d);
     assertThat(instant(row.get("resolved_at"))).isEqualTo(T0.plus(Duration.ofHours(7)));
     assertThat(row.get("fixed")).isEqualTo(true);

@@ -13,19 +13,13 @@ import static edu.campus.logistics.repair.RepairVariables.TECHNICIAN;
 import static edu.campus.logistics.repair.RepairVariables.URGENCY;
 import static edu.campus.logistics.repair.RepairVariables.WORK_DONE;
 
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
@@ -34,20 +28,10 @@ import org.camunda.bpm.engine.task.Task;
  * so authorizations and the listeners' checks apply), jobs executed by the test as the job
  * executor would.
  */
-class RepairDriver {
-
-  final ProcessEngine engine;
-  final RuntimeService runtime;
-  final TaskService tasks;
-  final IdentityService identity;
-  final ManagementService management;
+class RepairDriver extends CaseDriver {
 
   RepairDriver(ProcessEngine engine) {
-    this.engine = engine;
-    this.runtime = engine.getRuntimeService();
-    this.tasks = engine.getTaskService();
-    this.identity = engine.getIdentityService();
-    this.management = engine.getManagementService();
+    super(engine);
   }
 
   static Map<String, Object> report(String location, String category, String description, String urgency) {
@@ -73,14 +57,6 @@ class RepairDriver {
         .businessKey("BX-" + UUID.randomUUID().toString().substring(0, 8)).setVariables(variables).execute());
   }
 
-  Task task(ProcessInstance instance, String activityId) {
-    List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).list();
-    if (found.size() != 1) {
-      throw new AssertionError("expected one open " + activityId + " but found " + found.size());
-    }
-    return found.get(0);
-  }
-
   /** The open task of the damage-compensation instance called by this repair. */
   Task compensationTask(ProcessInstance repair, String activityId) {
     ProcessInstance compensation = runtime.createProcessInstanceQuery().superProcessInstanceId(repair.getId()).singleResult();
@@ -88,8 +64,7 @@ class RepairDriver {
   }
 
   void claimReport(ProcessInstance instance, String user) {
-    String taskId = task(instance, "Task_DispatchRepair").getId();
-    as(user, () -> tasks.claim(taskId, user));
+    claim(user, task(instance, "Task_DispatchRepair"));
   }
 
   void dispatchToTechnician(ProcessInstance instance, String user, String technician) {
@@ -105,41 +80,5 @@ class RepairDriver {
   void confirm(ProcessInstance instance, String user, boolean fixed, int satisfaction) {
     String taskId = task(instance, "Task_ConfirmRepair").getId();
     as(user, () -> tasks.complete(taskId, Map.of(FIXED, fixed, SATISFACTION, satisfaction)));
-  }
-
-  void completeAs(String user, Task task, Map<String, Object> variables) {
-    as(user, () -> tasks.complete(task.getId(), variables));
-  }
-
-  /** Runs the async continuations (posting steps) that are due, as the job executor would. */
-  void executeAsyncJobs(ProcessInstance instance) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-  }
-
-  Job timer(ProcessInstance instance, String activityId) {
-    return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
-  }
-
-  void as(String user, Runnable action) {
-    as(user, () -> {
-      action.run();
-      return null;
-    });
-  }
-
-  <T> T as(String user, Supplier<T> action) {
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      identity.clearAuthentication();
-    }
   }
 }

@@ -112,7 +112,7 @@ class RepairKpiTest extends RepairScenario {
     step(d, Duration.ofHours(5), () -> {
       ledger.receive(Voucher.manual("TEST-KPI-" + valve, "wuxiaohong"),
           List.of(StockLine.of(valve, new BigDecimal("5"), new BigDecimal("22"))));
-      driver.completeAs(COLLEAGUE, driver.task(d, "Task_WaitForParts"), Map.of("partsNote", "已到货"));
+      driver.complete(COLLEAGUE, driver.task(d, "Task_WaitForParts"), Map.of("partsNote", "已到货"));
     });
     step(d, Duration.ofHours(6), () -> driver.recordWork(d, PLUMBER, "wear", List.of(part(valve, 2)), 60.0));
     step(d, Duration.ofHours(7), () -> driver.confirm(d, REPORTER, true, 4));
@@ -240,11 +240,11 @@ class RepairKpiTest extends RepairScenario {
         .processInstanceId(instance.getId()).singleResult().getStartTime();
     at(reported.toInstant().plus(sinceReport));
     action.run();
-    driver.executeAsyncJobs(instance);
+    driver.executeJobs(instance);
   }
 
   private void close(ProcessInstance instance, String firstResponder) {
-    driver.completeAs(firstResponder, driver.task(instance, "Task_CloseCase"), Map.of("closingNote", "已回访"));
+    driver.complete(firstResponder, driver.task(instance, "Task_CloseCase"), Map.of("closingNote", "已回访"));
   }
 
   private void fire(ProcessInstance instance, String timerId) {

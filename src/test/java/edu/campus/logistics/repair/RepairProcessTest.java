@@ -54,13 +54,13 @@ class RepairProcessTest extends RepairScenario {
 
     driver.recordWork(repair, PLUMBER, "wear", List.of(part(FAUCET, 1)), 38.0);
     assertThat(repair).isWaitingAt("Task_PostPartsUsed");
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     assertThat(repair).isWaitingAt("Task_ConfirmRepair").task().isAssignedTo(REPORTER);
 
     driver.confirm(repair, REPORTER, true, 5);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     assertThat(repair).isWaitingAt("Task_CloseCase").task().isAssignedTo(FIRST_RESPONDER);
-    driver.completeAs(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of("closingNote", "已回访，报修人满意"));
+    driver.complete(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of("closingNote", "已回访，报修人满意"));
 
     assertThat(repair).isEnded().hasPassed("EndEvent_Closed");
     assertThat(balance(FAUCET)).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
@@ -97,7 +97,7 @@ class RepairProcessTest extends RepairScenario {
     assertThat(work.getOwner()).isEqualTo(FIRST_RESPONDER);
     driver.as(FIRST_RESPONDER, () -> driver.tasks.setAssignee(work.getId(), PLUMBER));
     driver.recordWork(repair, PLUMBER, "wear", List.of(), 0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
 
     assertThat(driver.runtime.getVariable(repair.getId(), "firstResponder")).isEqualTo(FIRST_RESPONDER);
     assertThat(driver.runtime.getVariable(repair.getId(), "technician")).isEqualTo(PLUMBER);
@@ -109,12 +109,12 @@ class RepairProcessTest extends RepairScenario {
     ProcessInstance repair = driver.reportAs(REPORTER, RepairDriver.report("操场东侧", "grounds", "塑胶跑道起皮约2平方米", "normal"));
     driver.claimReport(repair, FIRST_RESPONDER);
     Task dispatch = driver.task(repair, "Task_DispatchRepair");
-    assertRefused(() -> driver.completeAs(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor")), "外包单位必填");
-    driver.completeAs(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor", "contractor", "某某体育设施公司"));
+    assertRefused(() -> driver.complete(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor")), "外包单位必填");
+    driver.complete(FIRST_RESPONDER, dispatch, Map.of("dispatchMode", "contractor", "contractor", "某某体育设施公司"));
 
     assertThat(repair).isWaitingAt("Task_RepairWork").task().isAssignedTo(FIRST_RESPONDER);
     driver.recordWork(repair, FIRST_RESPONDER, "wear", List.of(), 1200.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     assertThat(repair).isWaitingAt("Task_ConfirmRepair");
     assertThat(driver.runtime.getVariable(repair.getId(), "contractor")).isEqualTo("某某体育设施公司");
     assertThat(driver.runtime.getVariable(repair.getId(), "technician")).isNull();
@@ -138,7 +138,7 @@ class RepairProcessTest extends RepairScenario {
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, PLUMBER);
     driver.recordWork(repair, PLUMBER, "wear", List.of(part(FAUCET, 1)), 38.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
 
     driver.confirm(repair, REPORTER, false, 2);
 
@@ -148,9 +148,9 @@ class RepairProcessTest extends RepairScenario {
 
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, PLUMBER);
     driver.recordWork(repair, PLUMBER, "wear", List.of(part(FAUCET, 1)), 38.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     driver.confirm(repair, REPORTER, true, 4);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
 
     assertThat(repair).isWaitingAt("Task_CloseCase").task().isAssignedTo(FIRST_RESPONDER);
     assertThat(ledger.entriesOfVoucher("repair:" + repair.getId() + ":Task_PostPartsUsed:round-1")).hasSize(1);
@@ -170,7 +170,7 @@ class RepairProcessTest extends RepairScenario {
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, PLUMBER);
     driver.recordWork(repair, PLUMBER, "wear", List.of(part(valve, 2)), 60.0);
 
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
 
     assertThat(repair).isWaitingAt("Task_WaitForParts").task().isAssignedTo(FIRST_RESPONDER);
     assertThat(driver.runtime.createIncidentQuery().processInstanceId(repair.getId()).count()).isZero();
@@ -179,10 +179,10 @@ class RepairProcessTest extends RepairScenario {
 
     ledger.receive(Voucher.manual("TEST-RECEIPT-" + valve, "wuxiaohong"),
         List.of(StockLine.of(valve, new BigDecimal("5"), new BigDecimal("22"))));
-    driver.completeAs(FIRST_RESPONDER, driver.task(repair, "Task_WaitForParts"), Map.of("partsNote", "已入库5个"));
+    driver.complete(FIRST_RESPONDER, driver.task(repair, "Task_WaitForParts"), Map.of("partsNote", "已入库5个"));
     assertThat(repair).isWaitingAt("Task_RepairWork").task().isAssignedTo(PLUMBER);
     driver.recordWork(repair, PLUMBER, "wear", List.of(part(valve, 2)), 60.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
 
     assertThat(repair).isWaitingAt("Task_ConfirmRepair");
     assertThat(balance(valve)).isEqualByComparingTo("4");
@@ -243,15 +243,15 @@ class RepairProcessTest extends RepairScenario {
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, PLUMBER);
     driver.recordWork(repair, PLUMBER, "wear", List.of(), 0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     Task followUp = driver.task(repair, "Task_ConfirmRepair");
 
     assertRefused(() -> driver.tasks.setAssignee(followUp.getId(), PLUMBER), "回访确认只能由报修人 zhangwei 本人完成");
     // the technician has no right to work the reporter's task at all ...
-    assertThatThrownBy(() -> driver.completeAs(PLUMBER, followUp, Map.of("fixed", true, "satisfaction", 5)))
+    assertThatThrownBy(() -> driver.complete(PLUMBER, followUp, Map.of("fixed", true, "satisfaction", 5)))
         .isInstanceOf(AuthorizationException.class).hasMessageContaining(PLUMBER);
     // ... and whoever may see it (the first responder owns it) cannot confirm on the reporter's behalf
-    assertRefused(() -> driver.completeAs(FIRST_RESPONDER, followUp, Map.of("fixed", true, "satisfaction", 5)),
+    assertRefused(() -> driver.complete(FIRST_RESPONDER, followUp, Map.of("fixed", true, "satisfaction", 5)),
         "回访确认只能由报修人 zhangwei 本人完成", "不能代为确认");
     assertThat(repair).isWaitingAt("Task_ConfirmRepair").task().isAssignedTo(REPORTER);
 

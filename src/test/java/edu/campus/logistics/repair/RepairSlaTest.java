@@ -103,7 +103,7 @@ class RepairSlaTest extends RepairScenario {
     Task headsTask = supervisionTasks(repair).stream()
         .filter(task -> "logistics-head".equals(candidateGroup(task))).findFirst().orElseThrow();
     driver.as("gaoming", () -> driver.tasks.claim(headsTask.getId(), "gaoming"));
-    driver.completeAs("gaoming", headsTask, Map.of("supervisionNote", "请郑凯立即受理并派电工"));
+    driver.complete("gaoming", headsTask, Map.of("supervisionNote", "请郑凯立即受理并派电工"));
     assertThat(escalations(repair).get(0).handledBy()).isEqualTo("gaoming");
     assertThat(escalations(repair).get(0).note()).isEqualTo("请郑凯立即受理并派电工");
 
@@ -152,10 +152,10 @@ class RepairSlaTest extends RepairScenario {
     assertThat(variable(repair, "escalationLevel")).isEqualTo(2);
 
     driver.recordWork(repair, "majian", "wear", List.of(), 50.0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     driver.confirm(repair, REPORTER, true, 3);
-    driver.executeAsyncJobs(repair);
-    driver.completeAs(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of());
+    driver.executeJobs(repair);
+    driver.complete(FIRST_RESPONDER, driver.task(repair, "Task_CloseCase"), Map.of());
 
     assertThat(repair).isEnded();
     assertThat(driver.tasks.createTaskQuery().processInstanceId(repair.getId()).count()).isZero();

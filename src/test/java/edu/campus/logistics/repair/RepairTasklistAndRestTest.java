@@ -83,7 +83,7 @@ class RepairTasklistAndRestTest extends RepairScenario {
     driver.claimReport(repair, FIRST_RESPONDER);
     driver.dispatchToTechnician(repair, FIRST_RESPONDER, "majian");
     driver.recordWork(repair, "majian", "wear", List.of(), 0);
-    driver.executeAsyncJobs(repair);
+    driver.executeJobs(repair);
     String followUp = driver.task(repair, "Task_ConfirmRepair").getId();
 
     ResponseEntity<Map> handOver = rest.withBasicAuth(FIRST_RESPONDER, FIRST_RESPONDER)

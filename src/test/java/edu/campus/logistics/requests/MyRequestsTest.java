@@ -72,15 +72,15 @@ class MyRequestsTest {
     assertThat(steps(waiting)).containsExactly("审批采购申请（" + CampusGroup.GENERAL_AFFAIRS.displayName() + "（待认领））");
 
     Task approval = cases.task(request, ProcurementActivities.APPROVE_REQUEST);
-    cases.claimAs("wangfang", approval);
+    cases.claim("wangfang", approval);
     assertThat(steps(caseOf(TEACHER, request.getId()))).as("the approver's name once she took it")
         .containsExactly("审批采购申请（王芳）");
 
-    cases.completeAs("wangfang", approval, Map.of(ProcurementVariables.DECISION, "reject",
+    cases.claimAndComplete("wangfang", approval, Map.of(ProcurementVariables.DECISION, "reject",
         ProcurementVariables.COMMENT, "本学期预算已用完"));
     assertThat(steps(caseOf(TEACHER, request.getId()))).as("he is told why, in his own task")
         .containsExactly(taskName(request, ProcurementActivities.READ_REJECTION) + "（张伟）");
-    cases.completeAs(TEACHER, cases.task(request, ProcurementActivities.READ_REJECTION), Map.of());
+    cases.claimAndComplete(TEACHER, cases.task(request, ProcurementActivities.READ_REJECTION), Map.of());
     JsonNode ended = caseOf(TEACHER, request.getId());
     assertThat(ended.path("state").asText()).isEqualTo("已办结");
     assertThat(ended.path("result").asText()).as("the end event's name in the model").isEqualTo("申请被驳回");
@@ -124,7 +124,7 @@ class MyRequestsTest {
     assertThat(card.json().path("process").asText()).isEqualTo("物品采购");
     assertThat(card.json().path("claimed").asBoolean()).isFalse();
 
-    cases.claimAs("wangfang", approval);
+    cases.claim("wangfang", approval);
     assertThat(http.get(path, "wangfang").json().path("claimed").asBoolean()).isTrue();
     Answer stranger = http.get(path, OTHER_TEACHER);
     assertThat(stranger.status()).as("a task he cannot see does not exist for him").isEqualTo(404);

@@ -10,7 +10,6 @@ import edu.campus.logistics.cases.Values;
 import edu.campus.logistics.cases.FormContract;
 import edu.campus.logistics.cases.Refusal;
 import edu.campus.logistics.cases.Actor;
-import edu.campus.logistics.identity.CampusGroup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,24 +18,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * One approval level (审批): names the task after its level and starts it with an empty decision;
- * on completion checks the decision (a comment is required to reject or return) and records it in
- * {@code approvals}. The last level's approval fixes {@code approvedAmount}.
+ * One approval level decided (审批, on complete): checks the decision (a comment is required to
+ * reject or return) and records it in {@code approvals}. The last level's approval fixes
+ * {@code approvedAmount}. {@link PrepareApproval} opened the task.
  */
-@Component("approvalTaskListener")
-public class ApprovalTaskListener implements TaskListener {
+@Component("recordApproval")
+public class RecordApproval implements TaskListener {
 
   private static final String APPROVE = "approve";
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      String level = (String) task.getVariable(APPROVAL_LEVEL);
-      task.setName(task.getName() + "（" + CampusGroup.byId(level).map(CampusGroup::displayName).orElse(level) + "）");
-      task.getExecution().removeVariable(DECISION);
-      task.getExecution().removeVariable(COMMENT);
-      return;
-    }
     String decision = String.valueOf(task.getVariable(DECISION));
     String comment = Values.text(task, COMMENT);
     // reject and revise must say why

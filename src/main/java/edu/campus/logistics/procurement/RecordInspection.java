@@ -18,16 +18,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Inspection 验收: the inspector sees one line per purchased line (ordered = accepted to start
- * with) and accepts all, accepts part (quantities per line) or rejects the delivery (back to the
- * buyer). Only accepted quantities are stocked later.
+ * Inspection 验收 recorded (on complete): the inspector accepted all, accepted part (quantities per
+ * line, within what was bought, whole numbers for fixed assets) or rejected the delivery (back to
+ * the buyer). Only accepted quantities are stocked later. {@link PrepareInspection} opened the task.
  */
-@Component("inspectionTaskListener")
-public class InspectionTaskListener implements TaskListener {
+@Component("recordInspection")
+public class RecordInspection implements TaskListener {
 
   private final FixedAssets fixedAssets;
 
-  public InspectionTaskListener(FixedAssets fixedAssets) {
+  public RecordInspection(FixedAssets fixedAssets) {
     this.fixedAssets = fixedAssets;
   }
 
@@ -35,10 +35,6 @@ public class InspectionTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     ProcurementCase procurement = ProcurementCase.of(task);
     List<RequestLine> bought = procurement.purchaseItems();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      procurement.setAcceptedQuantities(accepting(bought, null));
-      return;
-    }
     String result = String.valueOf(task.getVariable(INSPECTION_RESULT));
     if (!"accepted".equals(result) && Values.text(task, INSPECTION_NOTE) == null) {
       throw Refusal.of("选择“%s”时必须填写验收说明".formatted(FormContract.ofTask(task).optionLabel(INSPECTION_RESULT, result)),
@@ -54,7 +50,7 @@ public class InspectionTaskListener implements TaskListener {
   }
 
   /** One line per purchase line, accepting the given quantity (null: all that was ordered). */
-  private static List<AcceptedLine> accepting(List<RequestLine> bought, BigDecimal quantity) {
+  static List<AcceptedLine> accepting(List<RequestLine> bought, BigDecimal quantity) {
     return bought.stream().map(line -> new AcceptedLine(line.name(), line.spec(), line.unit(), line.quantity(),
         quantity == null ? line.quantity() : quantity)).toList();
   }
