@@ -4,8 +4,6 @@ import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import java.io.IOException;
@@ -18,13 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,39 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decision — and readable by process owners and administrators at {@code GET /api/deployments/log};
  * refused attempts are recorded too and shown to administrators.
  */
-@CampusTest
-class DeploymentLogTest {
+class DeploymentLogTest extends ModelerDeployments {
 
   /** The demo head of general affairs, a process owner. */
   static final String WANGFANG = "wangfang";
-  static final String STAFF = SingleGroupUsers.of("staff");
-  static final String OWNER = SingleGroupUsers.of("process-owners");
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  RepositoryService repositoryService;
   @Autowired
   JdbcTemplate jdbc;
   @Autowired
   PlatformTransactionManager transactions;
-
-  TestHttp http;
-  ModelerUpload modeler;
-
-  @BeforeEach
-  void users() {
-    SingleGroupUsers.ensure(identityService);
-    http = new TestHttp(port);
-    modeler = new ModelerUpload(http, repositoryService);
-  }
-
-  @AfterEach
-  void undeploy() {
-    modeler.undeployAll();
-  }
 
   @Test
   void eachChangeOfTheApprovalThresholdIsRecorded() throws IOException {

@@ -2,8 +2,6 @@ package edu.campus.logistics.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import java.util.ArrayList;
@@ -12,16 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner's model must be one Camunda Modeler 5 wrote for Camunda Platform 7.24.0, with its
@@ -29,32 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deployment is refused through REST with the problem named and nothing deployed, and the dry-run
  * says the same.
  */
-@CampusTest
-class ModelerRulesDeployTest {
-
-  static final String OWNER = SingleGroupUsers.of("process-owners");
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  RepositoryService repositoryService;
-
-  TestHttp http;
-  ModelerUpload modeler;
-
-  @BeforeEach
-  void users() {
-    SingleGroupUsers.ensure(identityService);
-    http = new TestHttp(port);
-    modeler = new ModelerUpload(http, repositoryService);
-  }
-
-  @AfterEach
-  void undeploy() {
-    modeler.undeployAll();
-  }
+class ModelerRulesDeployTest extends ModelerDeployments {
 
   /** A DMN table as Modeler writes it: one decision with its shape. */
   static String table(String decisionId) {

@@ -3,7 +3,6 @@ package edu.campus.logistics.input;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.ValidStarts;
@@ -16,19 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -37,39 +31,14 @@ import org.springframework.context.ApplicationContext;
  * on the server is refused (400, every problem named, nothing deployed); what only changes the
  * rules is deployed and applies to new cases, running ones keep their version.
  */
-@CampusTest
-class ProcessOwnersDeployTest {
+class ProcessOwnersDeployTest extends ModelerDeployments {
 
-  static final String OWNER = SingleGroupUsers.of("process-owners");
-  static final String STAFF = SingleGroupUsers.of("staff");
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  RepositoryService repositoryService;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
   ApplicationContext applicationContext;
   @Autowired
   DeploymentGuard guard;
-
-  TestHttp http;
-  ModelerUpload modeler;
-
-  @BeforeEach
-  void users() {
-    SingleGroupUsers.ensure(identityService);
-    http = new TestHttp(port);
-    modeler = new ModelerUpload(http, repositoryService);
-  }
-
-  @AfterEach
-  void undeploy() {
-    modeler.undeployAll();
-  }
 
   @Test
   void theApprovalThresholdChangesForNewRequestsOnly() throws IOException {
