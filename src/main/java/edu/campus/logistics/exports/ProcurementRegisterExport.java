@@ -62,14 +62,11 @@ class ProcurementRegisterExport {
     Map<String, String> people = cases.userNames();
     ZoneId zone = period.zone();
     sink.header(HEADERS);
-    long[] count = {0};
-    BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
+    CaseTotals totals = new CaseTotals(REQUESTED_COLUMN, ACTUAL_COLUMN);
     cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, procurement -> {
-      BigDecimal requested = Labels.money(procurement.get(TOTAL_AMOUNT));
-      BigDecimal actual = Labels.money(procurement.get(PURCHASE_TOTAL));
-      count[0]++;
-      totals[0] = requested == null ? totals[0] : totals[0].add(requested);
-      totals[1] = actual == null ? totals[1] : totals[1].add(actual);
+      totals.count();
+      BigDecimal requested = totals.add(REQUESTED_COLUMN, procurement.get(TOTAL_AMOUNT));
+      BigDecimal actual = totals.add(ACTUAL_COLUMN, procurement.get(PURCHASE_TOTAL));
       HistoricProcessInstance instance = procurement.instance();
       sink.row(Arrays.asList(instance.getBusinessKey(), Labels.time(instance.getStartTime(), zone),
           person(people, procurement.text(REQUESTER_ID)), procurement.text(DEPARTMENT), procurement.text(REASON),
@@ -81,7 +78,7 @@ class ProcurementRegisterExport {
           list(procurement.json(ASSET_TAGS)), Texts.state(instance, Labels.word(ProcurementActivities.endState(instance.getEndActivityId()))),
           Labels.time(instance.getEndTime(), zone)));
     });
-    sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(REQUESTED_COLUMN, totals[0], ACTUAL_COLUMN, totals[1])));
+    sink.row(totals.row());
   }
 
   private static String lines(JsonNode items) {

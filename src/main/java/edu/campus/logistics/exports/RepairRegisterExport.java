@@ -58,14 +58,11 @@ class RepairRegisterExport {
     Map<String, String> people = cases.userNames();
     ZoneId zone = period.zone();
     sink.header(HEADERS);
-    long[] count = {0};
-    BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
+    CaseTotals totals = new CaseTotals(PARTS_COLUMN, COST_COLUMN);
     cases.forEachCase(PROCESS, period.start(), period.end(), VARIABLES, repair -> {
-      BigDecimal parts = Labels.money(repair.get(PARTS_COST));
-      BigDecimal cost = Labels.money(repair.get(REPAIR_COST));
-      count[0]++;
-      totals[0] = parts == null ? totals[0] : totals[0].add(parts);
-      totals[1] = cost == null ? totals[1] : totals[1].add(cost);
+      totals.count();
+      BigDecimal parts = totals.add(PARTS_COLUMN, repair.get(PARTS_COST));
+      BigDecimal cost = totals.add(COST_COLUMN, repair.get(REPAIR_COST));
       HistoricProcessInstance instance = repair.instance();
       String worker = repair.text(CONTRACTOR) != null && !repair.text(CONTRACTOR).isBlank()
           ? repair.text(CONTRACTOR) : person(people, repair.text(TECHNICIAN));
@@ -79,7 +76,7 @@ class RepairRegisterExport {
           Labels.time(repair.get(RESOLVED_AT), zone), Labels.time(repair.get(CLOSED_AT), zone),
           Texts.state(instance, repair.get(CLOSED_AT) != null ? "已结案" : null)));
     });
-    sink.row(Texts.totalRow(1, "共 " + count[0] + " 件", Map.of(PARTS_COLUMN, totals[0], COST_COLUMN, totals[1])));
+    sink.row(totals.row());
   }
 
   private static String escalation(Object level) {
