@@ -20,13 +20,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * One approval level (审批): names the task after its level and starts it with an empty decision;
- * on completion checks the decision (a comment is required to reject or return) and records it in
+ * shows the request in words ({@link ApprovalView}); on completion checks the decision (a comment is required to reject or return) and records it in
  * {@code approvals}. The last level's approval fixes {@code approvedAmount}.
  */
 @Component("approvalTaskListener")
 public class ApprovalTaskListener implements TaskListener {
 
   private static final String APPROVE = "approve";
+
+  private final ApprovalView view;
+
+  public ApprovalTaskListener(ApprovalView view) {
+    this.view = view;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -35,6 +41,7 @@ public class ApprovalTaskListener implements TaskListener {
       task.setName(task.getName() + "（" + CampusGroup.byId(level).map(CampusGroup::displayName).orElse(level) + "）");
       task.getExecution().removeVariable(DECISION);
       task.getExecution().removeVariable(COMMENT);
+      view.show(task);
       return;
     }
     String decision = String.valueOf(task.getVariable(DECISION));
