@@ -1,11 +1,11 @@
 /*
  * Feedback Tasklist does not give on its own (issue 11), in Chinese:
  *  - a number field (form-js "number") silently drops a key that is not a digit ("120元" becomes
- *    120); this script says so under the field: "“元”未填入：此处只能填写数字，不带单位或文字。" until
+ *    120); this script says so under the field: "“yuan”未填入：此处只能填写数字，不带单位或文字。" until
  *    the next accepted key. (Pasted or IME text arrives whole; form-js then shows "Value is not a
  *    number.", which scripts/form-js-chinese.js words in Chinese.)
- *  - the start dialog keeps its red "could not be started" banner after the fields were fixed; once
- *    the form shows no refused field any more, the banner is closed (with its own ×).
+ *  - the start dialog keeps its red "could not be started" banner after the fields were fixed (a task
+ *    its "提交任务表单时出错"); once the form shows no refused field any more, it is closed (its own ×).
  *  - after a task is completed, or a process started, the person sees a notice for a few seconds:
  *    "已完成：审批采购申请（总务主任）" / "已发起：物品采购，编号 CG-2026-0042".
  * Loaded through `customScripts` in scripts/config.js. It only reads the page and Tasklist's own
@@ -39,7 +39,9 @@
       hint.setAttribute('role', 'alert');
       field.appendChild(hint);
     }
-    hint.textContent = `“${key}”未填入：此处只能填写数字，不带单位或文字。`;
+    // the keys refused since the last accepted one: "yuan" typed → "“yuan”未填入"
+    hint.dataset.refused = (hint.dataset.refused || '') + key;
+    hint.textContent = `“${hint.dataset.refused}”未填入：此处只能填写数字，不带单位或文字。`;
   }
 
   function clearHint(input) {
@@ -50,15 +52,15 @@
     }
   }
 
-  // capture: runs before form-js's own handler on the input, which drops the key
-  document.addEventListener('keypress', (event) => {
+  // capture: runs before form-js's own handler on the input, which drops the key on keypress
+  document.addEventListener('keydown', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || !input.matches(NUMBER_INPUT) || event.ctrlKey || event.metaKey) {
       return;
     }
     if (event.key.length === 1 && !ACCEPTED_KEY.test(event.key)) {
       showHint(input, event.key);
-    } else {
+    } else if (event.key.length === 1) {
       clearHint(input);
     }
   }, true);
@@ -67,16 +69,22 @@
   const DIALOG = '.modal-content';
   let pending = null;
 
+  const TASK_FORM = 'section.task-details';
+  const ERROR_CLOSE = '.notifications .alert-danger button.close, .notifications .alert-error button.close';
+
+  /** Closes the red notes about a refused submission once the form (dialog or task) shows no refused field. */
   function closeBannerWhenFixed() {
     const dialog = document.querySelector(DIALOG);
-    if (!dialog || !dialog.querySelector('.fjs-container')) {
+    if (dialog && dialog.querySelector('.fjs-container')) {
+      if (!dialog.querySelector('.fjs-has-errors')) {
+        dialog.querySelectorAll(ERROR_CLOSE).forEach((close) => close.click());
+      }
       return;
     }
-    if (dialog.querySelector('.fjs-has-errors')) {
-      return;
+    const task = document.querySelector(`${TASK_FORM} .fjs-container`);
+    if (task && !task.querySelector('.fjs-has-errors')) {
+      document.querySelectorAll(`.page-notifications ${ERROR_CLOSE}`).forEach((close) => close.click());
     }
-    dialog.querySelectorAll('.notifications .alert-danger button.close, .notifications .alert-error button.close')
-        .forEach((close) => close.click());
   }
 
   function later() {
@@ -86,7 +94,8 @@
   }
 
   ['input', 'change', 'click'].forEach((type) => document.addEventListener(type, (event) => {
-    if (event.target instanceof Element && event.target.closest(`${DIALOG} .fjs-container`)) {
+    if (event.target instanceof Element
+        && event.target.closest(`${DIALOG} .fjs-container, ${TASK_FORM} .fjs-container`)) {
       later();
     }
   }, true));
