@@ -45,8 +45,9 @@ import org.camunda.spin.json.SpinJsonNode;
  *   <li>the same for the fields of every row of a {@code dynamiclist} (a JSON list variable under the
  *       list's {@code path});</li>
  *   <li>a field hidden by its {@code conditional.hide} FEEL expression (evaluated on the submitted
- *       values) is not checked, as form-js does not submit it; read-only and disabled fields are shown,
- *       not submitted, and not checked.</li>
+ *       values) is not required, as form-js does not submit it; a value sent for it all the same (by an
+ *       API caller) keeps the field's other rules. Read-only and disabled fields are shown, not
+ *       submitted, and not checked.</li>
  * </ul>
  * Refusals are {@link Refusal}s in the wording of docs/glossary.md and name the field by its form
  * label (without the part in brackets). Cross-field rules a form cannot express stay in the
@@ -76,6 +77,12 @@ public final class FormContract {
 
     boolean isList() {
       return rows != null;
+    }
+
+    /** The same field without {@code required}: a hidden field need not be filled in. */
+    Field optional() {
+      return new Field(key, label, type, editable, false, minLength, maxLength, min, max, pattern, options, valuesKey,
+          hide, rows);
     }
   }
 
@@ -136,15 +143,19 @@ public final class FormContract {
   public void enforce(VariableScope scope, Function<String, Object> offered) {
     Map<String, Object> submitted = simpleValues(scope.getVariables());
     for (Field field : fields) {
-      if (!field.editable() || field.key().contains(".") || hidden(field, submitted)) {
+      if (!field.editable() || field.key().contains(".")) {
         continue;
       }
       Object raw = scope.getVariable(field.key());
+      boolean hidden = hidden(field, submitted);
+      if (hidden && isEmpty(raw)) {
+        continue;
+      }
       if (field.isList()) {
         checkRows(field, raw, submitted, offered);
         continue;
       }
-      Object value = check(field, raw, field.label(), field.key(), offered);
+      Object value = check(hidden ? field.optional() : field, raw, field.label(), field.key(), offered);
       if (!Objects.equals(value, raw) && scope.hasVariable(field.key())) {
         scope.setVariable(field.key(), value);
       }
@@ -169,17 +180,23 @@ public final class FormContract {
       Map<String, Object> context = new HashMap<>(submitted);
       row.fields().forEachRemaining(entry -> context.put(entry.getKey(), plain(entry.getValue())));
       for (Field field : list.rows()) {
-        if (field.editable() && !hidden(field, context)) {
-          check(field, plain(row.get(field.key())), where + "：" + field.label(), whereEn + ": " + field.key(), offered);
+        Object value = plain(row.get(field.key()));
+        boolean hidden = hidden(field, context);
+        if (field.editable() && !(hidden && isEmpty(value))) {
+          check(hidden ? field.optional() : field, value, where + "：" + field.label(), whereEn + ": " + field.key(), offered);
         }
       }
     }
   }
 
+  private static boolean isEmpty(Object value) {
+    return value == null || value instanceof String text && text.isBlank()
+        || value instanceof Collection<?> collection && collection.isEmpty();
+  }
+
   /** The value as it may be stored, or a refusal naming the field. */
   private static Object check(Field field, Object value, String label, String name, Function<String, Object> offered) {
-    if (value == null || value instanceof String text && text.isBlank()
-        || value instanceof Collection<?> collection && collection.isEmpty()) {
+    if (isEmpty(value)) {
       if (field.required()) {
         throw Refusal.required(label, name);
       }

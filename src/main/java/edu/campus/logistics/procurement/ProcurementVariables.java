@@ -65,6 +65,16 @@ public final class ProcurementVariables {
   /** JSON list of the asset card tags created on stocking. */
   public static final String ASSET_TAGS = "assetTags";
 
+  // ---- shown on the approval form in words (task-local, set by ApprovalView; display only)
+  /** The deciding level's name, e.g. 总务主任. */
+  public static final String APPROVAL_LEVEL_NAME = "approvalLevelName";
+  /** The requester's name, e.g. 张伟. */
+  public static final String REQUESTER_NAME = "requesterName";
+  /** JSON list of the item lines with the category's name. */
+  public static final String ITEMS_SHOWN = "itemsShown";
+  /** JSON list of the earlier decisions: {round, level, decision, comment, approver, decidedAt} in words and local time. */
+  public static final String APPROVALS_SHOWN = "approvalsShown";
+
   private ProcurementVariables() {
   }
 }

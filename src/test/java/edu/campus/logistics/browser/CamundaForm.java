@@ -113,6 +113,25 @@ public final class CamundaForm {
         + "; it shows " + control(label).getDomProperty("value"));
   }
 
+  /**
+   * Types into the field with this label as {@link #fill} does, for text the field is expected not
+   * to keep as typed (a number field drops letters); returns what the field shows afterwards.
+   */
+  public String typeRefused(String label, String value) {
+    WebElement input = control(label);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(value);
+    browser.script("arguments[0].blur();", control(label));
+    browser.pause(Duration.ofMillis(400));
+    return control(label).getDomProperty("value");
+  }
+
+  /** The word scripts/form-feedback.js shows under a number field about a refused key ("" when none). */
+  public String numberHint(String label) {
+    return field(label).findElements(By.cssSelector(".campus-number-hint")).stream().map(WebElement::getText)
+        .findFirst().orElse("");
+  }
+
   /** Picks the radio option or checkbox with this option text in the field with this label. */
   public CamundaForm choose(String label, String option) {
     browser.reveal(field(label).findElement(By.xpath(".//label[normalize-space(.)=" + literal(option) + "]//input")))

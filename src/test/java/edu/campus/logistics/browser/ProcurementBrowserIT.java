@@ -92,16 +92,16 @@ class ProcurementBrowserIT {
     assertThat(form.value(ProcurementSteps.TOTAL)).isEqualTo("7000");
     assertThat(form.value(ProcurementSteps.REASON)).isEqualTo(request.reason());
     assertThat(form.tableRows(ProcurementSteps.ITEMS_TABLE)).containsExactly(
-        List.of("复印纸", PAPER.spec(), "office", "箱", "5", "120"),
-        List.of("投影仪", PROJECTOR.spec(), "equipment", "台", "2", "3200"));
-    assertThat(form.text()).contains("审批层级：general-affairs（本次采购须三家报价）");
+        List.of("复印纸", PAPER.spec(), "办公用品", "箱", "5", "120"),
+        List.of("投影仪", PROJECTOR.spec(), "教学设备", "台", "2", "3200"));
+    assertThat(form.text()).contains("审批层级：总务主任（本次采购须三家报价）", "申请人：张伟（" + request.department() + "）");
     browser.reveal(form.field(ProcurementSteps.ITEMS_TABLE));
     DocsImages.publish(browser.step("procurement-approval-opened"), "tasklist-approval.png");
     ProcurementSteps.approve(browser, approval);
     Webapp.logout(browser);
 
     TaskPane principal = ProcurementSteps.openApproval(browser, "lijianguo", CampusGroup.PRINCIPAL, request);
-    assertThat(principal.form().text()).contains("审批层级：principal");
+    assertThat(principal.form().text()).contains("审批层级：校长");
     ProcurementSteps.approve(browser, principal);
     Webapp.logout(browser);
     assertThat(approvers(id)).containsExactly("wangfang", "lijianguo");

@@ -94,7 +94,7 @@ final class ProcurementSteps {
     dialog.awaitStartDisabled();
     dialog.dismissNotifications();
 
-    form.fill(DEPARTMENT, request.department()).fillDate(NEEDED_BY, request.neededBy())
+    form.fill(DEPARTMENT, request.department()).fill(NEEDED_BY, request.neededBy().toString())
         .fill(REASON, request.reason());
     Line first = request.lines().get(0);
     assertThat(form.item(ITEMS, 1).selectFrom(CATEGORY, first.category())).as("categories offered")

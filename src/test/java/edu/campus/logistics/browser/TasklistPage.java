@@ -46,6 +46,11 @@ public final class TasklistPage {
     return browser.all(FILTER_LINKS).stream().map(browser::ownText).toList();
   }
 
+  /** The name of the filter Tasklist shows selected ("" while none is). */
+  public String activeFilter() {
+    return browser.all(ACTIVE_FILTER).stream().map(browser::ownText).findFirst().orElse("");
+  }
+
   /** Selects a filter by its name and waits for its task list. */
   public TasklistPage openFilter(String name) {
     // the description tooltip of the filter under the mouse may cover its neighbour: move away first

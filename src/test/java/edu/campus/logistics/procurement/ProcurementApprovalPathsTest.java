@@ -116,7 +116,7 @@ class ProcurementApprovalPathsTest extends ProcurementTestSupport {
     Map<String, Object> noReason = new HashMap<>();
     noReason.put("decision", "reject");
     assertThatThrownBy(() -> complete(request, APPROVE_REQUEST, approvers[level], noReason))
-        .hasMessageContaining("必须填写理由");
+        .hasMessageContaining("理由必填");
 
     decide(request, approvers[level], "reject", "预算已用完，下学期再议");
 

@@ -109,7 +109,7 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
         Arguments.of("malformed items", body("语文组", "事由", future(), "[{\"name\": \"复印纸\""), "items is not valid JSON"),
         Arguments.of("no lines", body("语文组", "事由", future(), "[]"), "items needs at least one line"),
         Arguments.of("past date", body("语文组", "事由", "2020-01-01", good), "需用日期不能早于今天"),
-        Arguments.of("bad date", body("语文组", "事由", "next week", good), "neededBy must be a date"));
+        Arguments.of("bad date", body("语文组", "事由", "next week", good), "需用日期格式不正确"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -138,7 +138,7 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
     ResponseEntity<Map> silentRevise = wangfang.postForEntity("/engine-rest/task/{id}/complete",
         Map.of("variables", Map.of("decision", Map.of("value", "revise"))), Map.class, task.getId());
     assertThat(silentRevise.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat((String) silentRevise.getBody().get("message")).contains("a comment is required to revise");
+    assertThat((String) silentRevise.getBody().get("message")).contains("驳回或退回修改的理由必填 / comment is required");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
   }
 }

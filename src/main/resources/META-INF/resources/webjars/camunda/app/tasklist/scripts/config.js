@@ -53,8 +53,9 @@ export default {
   // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
   // 我的申请 (one's own requests and reports, where they stand): scripts/my-requests.js
   // the case number, requester and a claim hint on task cards: scripts/task-cards.js
+  // a word on refused keys in number fields, the start dialog's banner closed once fixed, a notice after completing: scripts/form-feedback.js
   customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
-    'scripts/task-cards'],
+    'scripts/task-cards', 'scripts/form-feedback'],
   //
   // configure the date format
   // "dateFormat": {

@@ -31,6 +31,8 @@
   const TEXTS = {
     'Field is required.': '此项为必填项。',
     'Field must be a valid email.': '请输入有效的电子邮箱地址。',
+    'Value is not a number.': '只能填写数字，不要带单位或文字（如“元”“个”）。',
+    'Value is expected to be an integer.': '请填写整数。',
     'Field must be a valid  international phone number. (e.g. +4930664040900)':
       '请输入有效的国际电话号码（例如 +8610 12345678）。',
     'Add new': '添加一行',
@@ -61,11 +63,18 @@
     [/^Field must have maximum value of (.+)\.$/, (match) => `数值不能大于 ${match[1]}。`],
     [/^Field must have minimum length of (.+)\.$/, (match) => `至少需要 ${match[1]} 个字符。`],
     [/^Field must have maximum length of (.+)\.$/, (match) => `最多 ${match[1]} 个字符。`],
-    [/^Field must match pattern (.+)\.$/, (match) => `格式不正确，应符合 ${match[1]}。`],
+    [/^Value is expected to have at most (\d+) decimal digits?\.$/, (match) => `最多 ${match[1]} 位小数。`],
+    [/^Field must match pattern (.+)\.$/, (match) => PATTERN_MESSAGES[match[1]] || `格式不正确，应符合 ${match[1]}。`],
     [/^Expand all \((\d+)\)$/, (match) => `全部展开（${match[1]}）`],
     // a date field's placeholder, in the browser's date order (Intl): mm/dd/yyyy → 月/日/年, yyyy/mm/dd → 年/月/日
     [/^(?=.*yyyy)(?:yyyy|mm|dd|[/.\- ])+$/, (match) => match[0].replace('yyyy', '年').replace('mm', '月').replace('dd', '日')],
   ];
+
+  /** What a pattern of our forms asks for, in words (form-js names only the regular expression). */
+  const PATTERN_MESSAGES = {
+    // a date typed as 年-月-日 (forms/procurement: 需用日期)
+    '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$': '请按“年-月-日”填写日期，如 2026-12-20。',
+  };
 
   const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
 
