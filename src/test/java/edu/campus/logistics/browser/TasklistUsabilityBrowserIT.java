@@ -109,7 +109,7 @@ class TasklistUsabilityBrowserIT {
   void theApproverReadsWordsAndMustGiveAReasonToReject(Browser browser) {
     OpenTasks cases = new OpenTasks(processEngine);
     ProcessInstance request = cases.fileRequest("zhangwei", OpenTasks.LARGE_ORDER);
-    cases.completeAs("wangfang", cases.task(request, ProcurementActivities.APPROVE_REQUEST),
+    cases.claimAndComplete("wangfang", cases.task(request, ProcurementActivities.APPROVE_REQUEST),
         Map.of(ProcurementVariables.DECISION, "approve", ProcurementVariables.COMMENT, "同意，按预算执行"));
     Task approval = browser.until(driver -> cases.task(request, ProcurementActivities.APPROVE_REQUEST),
         "the principal's approval");
