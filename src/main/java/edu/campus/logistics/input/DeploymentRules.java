@@ -54,7 +54,11 @@ public final class DeploymentRules {
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
-      "assessDamage", "approveCompensation", "settleCompensation");
+      "assessDamage", "approveCompensation", "settleCompensation",
+      // requisition
+      "validateRequisition", "classifyRequisitionLines", "approveRequisitionListener", "requisitionFourEyes",
+      "reserveRequisitionStock", "issueGoodsListener", "startShortfallProcurement", "postRequisitionIssue",
+      "releaseRequisitionReservations");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
