@@ -61,7 +61,7 @@ public final class AccessPolicy {
     ACCESS.put(PURCHASING, new GroupAccess(false, Set.of(PROCUREMENT), Set.of(PROCUREMENT)));
     ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION, STOCKTAKE),
-        Set.of(PROCUREMENT, REQUISITION, STOCKTAKE)));
+        Set.of(PROCUREMENT, REQUISITION, STOCKTAKE, ProcessKeys.STOCK_REORDER)));
     // first responders assess the damage of their cases in damage-compensation
     ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION)));
     ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));

@@ -58,7 +58,7 @@ public final class DeploymentRules {
       // requisition
       "validateRequisition", "classifyRequisitionLines", "approveRequisitionListener", "requisitionFourEyes",
       "reserveRequisitionStock", "issueGoodsListener", "startShortfallProcurement", "postRequisitionIssue",
-      "releaseRequisitionReservations");
+      "releaseRequisitionReservations", "listItemsUnderReorderLevel", "proposeReorderProcurement");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =

@@ -18,6 +18,11 @@ public final class RequisitionActivities {
   public static final String END_REJECTED = "EndEvent_Rejected";
   public static final String END_WITHDRAWN = "EndEvent_Withdrawn";
 
+  // stock-reorder
+  public static final String REORDER_TIMER = "StartEvent_DailyReorderCheck";
+  public static final String LIST_ITEMS_UNDER_REORDER_LEVEL = "Task_ListItemsUnderReorderLevel";
+  public static final String PROPOSE_PROCUREMENT = "Task_ProposeProcurement";
+
   private RequisitionActivities() {
   }
 }

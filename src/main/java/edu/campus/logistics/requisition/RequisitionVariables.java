@@ -59,6 +59,14 @@ public final class RequisitionVariables {
   /** The requester's note on signing for receipt (领用签收). */
   public static final String RECEIPT_NOTE = "receiptNote";
 
+  // ---- stock-reorder (the daily reorder-level check, same vocabulary)
+  /** JSON list of {itemCode, name, spec, unit, category, onHand, reserved, available, reorderLevel, proposedQuantity, unitCost}. */
+  public static final String REORDER_LINES = "reorderLines";
+  /** What the storekeeper does with the proposal: procure | skip. */
+  public static final String REORDER_ACTION = "reorderAction";
+  /** Whether any item is under its reorder level (and no proposal of an earlier day is still open). */
+  public static final String REORDER_NEEDED = "reorderNeeded";
+
   private RequisitionVariables() {
   }
 }

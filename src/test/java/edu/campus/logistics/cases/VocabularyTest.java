@@ -65,7 +65,9 @@ class VocabularyTest {
       new Process("damage-compensation", List.of(PROCESSES.resolve("repair/damage-compensation.bpmn")),
           List.of(CompensationVariables.class, RepairVariables.class)),
       new Process("requisition", List.of(PROCESSES.resolve("requisition/requisition.bpmn"),
-          PROCESSES.resolve("requisition/requisition-approval.dmn")), List.of(RequisitionVariables.class)));
+          PROCESSES.resolve("requisition/requisition-approval.dmn")), List.of(RequisitionVariables.class)),
+      new Process("stock-reorder", List.of(PROCESSES.resolve("requisition/stock-reorder.bpmn")),
+          List.of(RequisitionVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");
