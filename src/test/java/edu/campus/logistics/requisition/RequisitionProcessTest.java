@@ -40,6 +40,7 @@ class RequisitionProcessTest extends RequisitionTestSupport {
     ProcessInstance requisition = start(REQUESTER, chalk, 4);
     assertThat(requisition.getBusinessKey()).startsWith("LY-");
     assertThat(variable(requisition, "requesterId")).isEqualTo(REQUESTER);
+    assertThat(variable(requisition, "department")).as("from the requester's user info").isEqualTo("语文组");
 
     Task approval = task(requisition, APPROVE_REQUISITION);
     assertThat(candidateGroups(approval)).as("small consumables: the storekeeper approves").containsExactly("warehouse");

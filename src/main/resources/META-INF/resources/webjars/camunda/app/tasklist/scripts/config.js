@@ -53,8 +53,9 @@ export default {
   // Chinese for form-js's own texts (validation messages, "Add new", "Select", date picker): scripts/form-js-chinese.js
   // 我的申请 (one's own requests and reports, where they stand): scripts/my-requests.js
   // the case number, requester and a claim hint on task cards: scripts/task-cards.js
+  // the item catalogue as suggestions under the item code of start forms (物品领用): scripts/catalogue-picker.js
   customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
-    'scripts/task-cards'],
+    'scripts/task-cards', 'scripts/catalogue-picker'],
   //
   // configure the date format
   // "dateFormat": {
