@@ -18,12 +18,12 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 class ArchitectureTest {
 
   private static final String BASE = "edu.campus.logistics.";
-  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair.."};
+  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair..", BASE + "requisition.."};
   private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
 
   @ArchTest
   static final ArchRule identityKnowsNoFeature = noClasses().that().resideInAPackage(BASE + "identity..")
-      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "ledger..",
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "requisition..", BASE + "ledger..",
           BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "cases..")
       .because("identity is groups, authorizations and login; a process brings its own filters and cards");
 
@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule ledgerKnowsNoOtherPackage = noClasses().that().resideInAPackage(BASE + "ledger..")
-      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..",
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "requisition..",
           BASE + "cases..", BASE + "identity..", BASE + "input..", BASE + "demo..", BASE + "metrics..",
           BASE + "exports..", BASE + "operations..")
       .because("everything posts through the ledger, the ledger calls nobody");
@@ -43,6 +43,8 @@ class ArchitectureTest {
   static final ArchRule featuresMeetOnlyInTheLedger = CompositeArchRule
       .of(noClasses().that().resideInAPackage(FEATURES[0]).should().dependOnClassesThat().resideInAPackage(FEATURES[1]))
       .and(noClasses().that().resideInAPackage(FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[0]))
+      .and(noClasses().that().resideInAPackage(FEATURES[2]).should().dependOnClassesThat().resideInAnyPackage(FEATURES[0], FEATURES[1]))
+      .and(noClasses().that().resideInAnyPackage(FEATURES[0], FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[2]))
       .because("a process shares stock and assets with another through the ledger, nothing else");
 
   @ArchTest

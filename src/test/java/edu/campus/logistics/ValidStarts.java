@@ -2,6 +2,7 @@ package edu.campus.logistics;
 
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
+import static edu.campus.logistics.identity.ProcessKeys.REQUISITION;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +33,10 @@ public final class ValidStarts {
         variables.put("category", typed("electrical", "String"));
         variables.put("description", typed("教室日光灯不亮", "String"));
         variables.put("urgency", typed("normal", "String"));
+      }
+      case REQUISITION -> {
+        variables.put("useLocation", typed("教学楼 / 201", "String"));
+        variables.put("lines", typed("[{\"itemCode\":\"OFF-CHALK\",\"quantity\":1,\"purpose\":\"上课用\"}]", "Json"));
       }
       default -> throw new IllegalArgumentException("no valid start request known for process " + processKey
           + ": add one to ValidStarts when the process is deployed");

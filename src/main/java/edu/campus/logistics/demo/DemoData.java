@@ -22,6 +22,7 @@ import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -65,6 +66,14 @@ public class DemoData implements ApplicationRunner {
       new DemoUser("majian", "马", "建", "水暖工", List.of(STAFF, TECHNICIANS)),
       new DemoUser("gaoming", "高", "明", "后勤负责人", List.of(STAFF, LOGISTICS_HEAD)),
       new DemoUser("linna", "林", "娜", "财务", List.of(STAFF, FINANCE)));
+
+  /** Each demo person's department (Camunda user info {@code department}: a requisition's 申请部门). */
+  static final Map<String, String> DEPARTMENTS = Map.ofEntries(
+      Map.entry("zhangwei", "语文组"), Map.entry("liuyang", "数学组"), Map.entry("wangfang", "总务处"),
+      Map.entry("lijianguo", "校长室"), Map.entry("chenjing", "校长室"), Map.entry("zhaolei", "总务处"),
+      Map.entry("zhouqiang", "总务处"), Map.entry("sunli", "总务处"), Map.entry("wuxiaohong", "总务处"),
+      Map.entry("zhengkai", "后勤处"), Map.entry("fengxue", "后勤处"), Map.entry("hejun", "后勤处"),
+      Map.entry("majian", "后勤处"), Map.entry("gaoming", "后勤处"), Map.entry("linna", "财务室"));
 
   /** Opening stock: item, quantity, unit cost. */
   private record Seed(NewItem item, String quantity, String unitCost) {
@@ -114,6 +123,9 @@ public class DemoData implements ApplicationRunner {
         user.setPassword(demo.id());
         identityService.saveUser(user);
         users++;
+      }
+      if (identityService.getUserInfo(demo.id(), "department") == null && DEPARTMENTS.containsKey(demo.id())) {
+        identityService.setUserInfo(demo.id(), "department", DEPARTMENTS.get(demo.id()));
       }
       for (CampusGroup group : demo.groups()) {
         if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group.id()).count() == 0) {

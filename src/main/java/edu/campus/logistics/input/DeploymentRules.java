@@ -56,7 +56,11 @@ public final class DeploymentRules {
       "followUpByReporterOnly", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
-      "assessDamage", "approveCompensation", "settleCompensation");
+      "assessDamage", "approveCompensation", "settleCompensation",
+      // requisition
+      "validateRequisition", "classifyRequisitionLines", "approveRequisitionListener", "requisitionFourEyes",
+      "reserveRequisitionStock", "issueGoodsListener", "startShortfallProcurement", "postRequisitionIssue",
+      "releaseRequisitionReservations", "listItemsUnderReorderLevel", "proposeReorderProcurement");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =

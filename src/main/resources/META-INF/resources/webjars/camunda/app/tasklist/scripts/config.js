@@ -54,8 +54,9 @@ export default {
   // 我的申请 (one's own requests and reports, where they stand): scripts/my-requests.js
   // the case number, requester and a claim hint on task cards: scripts/task-cards.js
   // a word on refused keys in number fields, the start dialog's banner closed once fixed, a notice after completing: scripts/form-feedback.js
+  // the item catalogue as suggestions under the item code of start forms (物品领用): scripts/catalogue-picker.js
   customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
-    'scripts/task-cards', 'scripts/form-feedback'],
+    'scripts/task-cards', 'scripts/form-feedback', 'scripts/catalogue-picker'],
   //
   // configure the date format
   // "dateFormat": {
