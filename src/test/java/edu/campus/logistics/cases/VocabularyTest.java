@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.procurement.ProcurementVariables;
 import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
+import edu.campus.logistics.stocktake.StocktakeVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -62,7 +63,9 @@ class VocabularyTest {
       new Process("repair", List.of(PROCESSES.resolve("repair/repair.bpmn"), PROCESSES.resolve("repair/repair-sla.dmn")),
           List.of(RepairVariables.class, CompensationVariables.class)),
       new Process("damage-compensation", List.of(PROCESSES.resolve("repair/damage-compensation.bpmn")),
-          List.of(CompensationVariables.class, RepairVariables.class)));
+          List.of(CompensationVariables.class, RepairVariables.class)),
+      new Process("stocktake", List.of(PROCESSES.resolve("stocktake/stocktake.bpmn"),
+          PROCESSES.resolve("stocktake/stocktake-approval.dmn")), List.of(StocktakeVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");
