@@ -54,7 +54,10 @@ public final class DeploymentRules {
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
-      "assessDamage", "approveCompensation", "settleCompensation");
+      "assessDamage", "approveCompensation", "settleCompensation",
+      // stocktake
+      "planStocktake", "offerCountSheet", "recordCount", "computeDifferences", "counterMayNotApprove",
+      "approveDifferences", "postStocktake", "recordStocktakeRejection");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =

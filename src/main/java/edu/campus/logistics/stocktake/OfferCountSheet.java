@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Create listener of Task_CountStock (盘点): puts the task's sheet on its form, as task-local variables
- * so that parallel counts never share one — one row per item (quantity left empty: the counter writes
+ * Create listener of Task_CountStock (盘点): puts the task's sheet on its form, as variables local to the
+ * task and to its execution (one per sheet) so that parallel counts never share one — one row per item (quantity left empty: the counter writes
  * what is there, the book quantity is nowhere on the task) and one per asset.
  */
 @Component("offerCountSheet")
@@ -32,9 +32,10 @@ public class OfferCountSheet implements TaskListener {
         .map(item -> Map.of("label", item.label(), "value", item.itemCode())).toList()));
     task.setVariableLocal(ASSET_OPTIONS, JsonVariable.write(sheet.assets().stream()
         .map(asset -> Map.of("label", asset.label(), "value", asset.assetTag())).toList()));
-    task.setVariableLocal(COUNTED_ITEMS, JsonVariable.write(sheet.items().stream()
+    // on the task's own execution (one per parallel count): a completion sets its variables there
+    task.getExecution().setVariableLocal(COUNTED_ITEMS, JsonVariable.write(sheet.items().stream()
         .map(item -> Map.of(ITEM_CODE, item.itemCode())).toList()));
-    task.setVariableLocal(ASSET_FINDINGS, JsonVariable.write(sheet.assets().stream()
+    task.getExecution().setVariableLocal(ASSET_FINDINGS, JsonVariable.write(sheet.assets().stream()
         .map(asset -> Map.of(ASSET_TAG, asset.assetTag())).toList()));
   }
 }
