@@ -1,6 +1,8 @@
 package edu.campus.logistics.stocktake;
 
+import static edu.campus.logistics.stocktake.StocktakeVariables.APPROVAL_COMMENT;
 import static edu.campus.logistics.stocktake.StocktakeVariables.ASSET_RESULTS;
+import static edu.campus.logistics.stocktake.StocktakeVariables.DECISION;
 import static edu.campus.logistics.stocktake.StocktakeVariables.DIFFERENCES;
 import static edu.campus.logistics.stocktake.StocktakeVariables.DIFFERENCE_VALUE;
 import static edu.campus.logistics.stocktake.StocktakeVariables.STOCK_MOVED;
@@ -36,6 +38,9 @@ public class ComputeDifferences implements JavaDelegate {
     execution.setVariable(STOCK_MOVED_NOTICE, again
         ? "审批期间库存发生了变动，差异已按当前账面重新计算，请核对后重新审批。" + moved : moved);
     execution.setVariable(STOCK_MOVED, false);
+    // a decision taken on figures that no longer hold is not offered again on the new approval task
+    execution.removeVariable(DECISION);
+    execution.removeVariable(APPROVAL_COMMENT);
     execution.setVariable(DIFFERENCES, JsonVariable.write(result.items()));
     execution.setVariable(ASSET_RESULTS, JsonVariable.write(result.assets()));
     execution.setVariable(DIFFERENCE_VALUE, result.value().doubleValue());

@@ -85,6 +85,15 @@ class StocktakeProcessTest {
     assertThat(stocktakes.sheetWith(instance, present).getId()).as("one sheet per location")
         .isEqualTo(stocktakes.sheetWith(instance, moved).getId()).isNotEqualTo(stockSheet.getId());
 
+    engine.getIdentityService().setAuthentication(COUNTER, List.of("staff", "warehouse"));
+    try {
+      var filter = engine.getFilterService().createFilterQuery().filterName("清查盘点").singleResult();
+      List<Task> listed = engine.getFilterService().list(filter.getId());
+      assertThat(listed).as("the storekeeper's filter 清查盘点").extracting(Task::getId).contains(stockSheet.getId());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
     stocktakes.countAll(instance, COUNTER, Map.of(paper, "52", hose, "18.5"),
         Map.of(missing, new String[] {"missing"}, moved, new String[] {"elsewhere", stocktakes.location("102")}));
     assertThat(stocktakes.tasks(instance, "Task_ApproveDifferences")).as("differences are computed behind a save point")
@@ -199,6 +208,8 @@ class StocktakeProcessTest {
     assertThat(stocktakes.adjustments(soap)).as("the decision on stale figures is not taken").isZero();
     Task second = stocktakes.task(instance, "Task_ApproveDifferences");
     assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(engine.getRuntimeService().getVariable(instance, "decision")).as("the stale decision is not offered again")
+        .isNull();
     assertThat((String) engine.getRuntimeService().getVariable(instance, "stockMovedNotice"))
         .startsWith("审批期间库存发生了变动，差异已按当前账面重新计算").contains("洗手液 -8 瓶");
     JsonNode recomputed = line(json(engine.getRuntimeService().getVariable(instance, "differences")), soap);
