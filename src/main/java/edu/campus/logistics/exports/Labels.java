@@ -21,7 +21,7 @@ final class Labels {
       EntryType.ISSUE, "领用出库", EntryType.REPAIR_USE, "维修领料", EntryType.ADJUSTMENT, "盘点调整");
 
   private static final Map<AssetStatus, String> ASSET_STATUSES = Map.of(AssetStatus.IN_USE, "在用",
-      AssetStatus.DAMAGED, "损坏", AssetStatus.UNDER_REPAIR, "维修中", AssetStatus.RETIRED, "报废");
+      AssetStatus.DAMAGED, "损坏", AssetStatus.UNDER_REPAIR, "维修中", AssetStatus.RETIRED, "报废", AssetStatus.MISSING, "盘亏");
 
   private static final Map<String, String> WORDS = Map.ofEntries(
       Map.entry("approve", "同意"), Map.entry("reject", "驳回"), Map.entry("revise", "退回修改"),

@@ -33,7 +33,7 @@ public final class AccessPolicy {
    */
   static final String REQUISITION = ProcessKeys.REQUISITION; // deployed; kept here for the matrix test
   static final String DAILY_PATROL = "daily-patrol";
-  static final String STOCKTAKE = "stocktake";
+  static final String STOCKTAKE = ProcessKeys.STOCKTAKE;
 
   /**
    * @param cockpit whether the group uses Cockpit (and may read all definitions, instances and history)
@@ -60,7 +60,8 @@ public final class AccessPolicy {
     ACCESS.put(SCHOOL_COMMITTEE, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(PURCHASING, new GroupAccess(false, Set.of(PROCUREMENT), Set.of(PROCUREMENT)));
     ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
-    ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION, STOCKTAKE),
+    // storekeepers count stocktakes; they do not start them (the logistics head or general affairs does)
+    ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION),
         Set.of(PROCUREMENT, REQUISITION, STOCKTAKE, ProcessKeys.STOCK_REORDER)));
     // first responders assess the damage of their cases in damage-compensation
     ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION)));

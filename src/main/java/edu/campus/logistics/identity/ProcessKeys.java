@@ -8,6 +8,7 @@ public final class ProcessKeys {
   public static final String DAMAGE_COMPENSATION = "damage-compensation";
   public static final String REQUISITION = "requisition";
   public static final String STOCK_REORDER = "stock-reorder";
+  public static final String STOCKTAKE = "stocktake";
 
   private ProcessKeys() {
   }

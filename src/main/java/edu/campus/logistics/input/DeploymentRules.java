@@ -60,7 +60,10 @@ public final class DeploymentRules {
       // requisition
       "validateRequisition", "classifyRequisitionLines", "approveRequisitionListener", "requisitionFourEyes",
       "reserveRequisitionStock", "issueGoodsListener", "startShortfallProcurement", "postRequisitionIssue",
-      "releaseRequisitionReservations", "listItemsUnderReorderLevel", "proposeReorderProcurement");
+      "releaseRequisitionReservations", "listItemsUnderReorderLevel", "proposeReorderProcurement",
+      // stocktake
+      "planStocktake", "offerCountSheet", "recordCount", "computeDifferences", "counterMayNotApprove",
+      "approveDifferences", "postStocktake", "recordStocktakeRejection");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =

@@ -6,7 +6,11 @@ public enum AssetEventType {
   MOVED(null),
   DAMAGED(AssetStatus.DAMAGED),
   REPAIRED(AssetStatus.IN_USE),
-  RETIRED(AssetStatus.RETIRED);
+  RETIRED(AssetStatus.RETIRED),
+  /** A stocktake did not find the asset. */
+  MISSING(AssetStatus.MISSING),
+  /** A stocktake looked at the asset (see {@link AssetRegister#recordAudit}). */
+  AUDITED(null);
 
   private final AssetStatus resultingStatus;
 

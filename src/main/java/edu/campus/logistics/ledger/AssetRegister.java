@@ -2,6 +2,7 @@ package edu.campus.logistics.ledger;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,29 @@ public class AssetRegister {
     return jdbc.query(EVENT_SELECT + " where asset_tag = ? and voucher_key = ?", EVENT, tag, voucher.key()).get(0);
   }
 
+  /**
+   * A stocktake looked at the asset on {@code auditedOn}: its card records the audit (an AUDITED event)
+   * and the day, from which its next audit is due. The same voucher twice records one audit.
+   */
+  public AssetEvent recordAudit(Voucher voucher, String tag, LocalDate auditedOn, String details) {
+    Asset asset = jdbc.query(ASSET_SELECT + " where tag = ? for update", ASSET, tag).stream().findFirst()
+        .orElseThrow(() -> new UnknownItemException("asset tag", tag));
+    Optional<AssetEvent> earlier = jdbc.query(EVENT_SELECT + " where asset_tag = ? and voucher_key = ?", EVENT, tag, voucher.key())
+        .stream().findFirst();
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    if (auditedOn == null) {
+      throw new InvalidPostingException("an audit needs its date");
+    }
+    if (details != null && details.length() > 1000) {
+      throw new InvalidPostingException("details are at most 1000 characters");
+    }
+    jdbc.update("update asset set last_audited_on = ? where tag = ?", auditedOn, tag);
+    insertEvent(voucher, tag, AssetEventType.AUDITED, details, asset.location(), asset.custodian(), now());
+    return jdbc.query(EVENT_SELECT + " where asset_tag = ? and voucher_key = ?", EVENT, tag, voucher.key()).get(0);
+  }
+
   private void insertEvent(Voucher voucher, String tag, AssetEventType type, String details, String location,
                            String custodian, Timestamp at) {
     jdbc.update("""
@@ -146,6 +170,19 @@ public class AssetRegister {
     return jdbc.query(ASSET_SELECT + " where (cast(? as varchar(200)) is null or location = ?)"
             + " and (cast(? as varchar(128)) is null or custodian = ?) order by tag",
         ASSET, location, location, custodian, custodian);
+  }
+
+  /** Every card that is not retired, with its item's category and last audit, in tag order. */
+  @Transactional(readOnly = true)
+  public List<AuditedAsset> audited() {
+    return jdbc.query("""
+        select a.tag, a.item_code, i.category, a.name, a.location, a.custodian, a.status, a.cost, a.acquired_on,
+               a.last_audited_on
+        from asset a join ledger_item i on i.code = a.item_code where a.status <> 'RETIRED' order by a.tag""",
+        (rs, n) -> new AuditedAsset(rs.getString("tag"), rs.getString("item_code"), rs.getString("category"),
+            rs.getString("name"), rs.getString("location"), rs.getString("custodian"),
+            AssetStatus.valueOf(rs.getString("status")), rs.getBigDecimal("cost"),
+            rs.getObject("acquired_on", LocalDate.class), rs.getObject("last_audited_on", LocalDate.class)));
   }
 
   @Transactional(readOnly = true)

@@ -5,5 +5,7 @@ public enum AssetStatus {
   IN_USE,
   DAMAGED,
   UNDER_REPAIR,
-  RETIRED
+  RETIRED,
+  /** Not found in a stocktake (盘亏); the card stays until the loss is written off. */
+  MISSING
 }

@@ -7,6 +7,7 @@ import edu.campus.logistics.procurement.ProcurementVariables;
 import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
 import edu.campus.logistics.requisition.RequisitionVariables;
+import edu.campus.logistics.stocktake.StocktakeVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -67,7 +68,9 @@ class VocabularyTest {
       new Process("requisition", List.of(PROCESSES.resolve("requisition/requisition.bpmn"),
           PROCESSES.resolve("requisition/requisition-approval.dmn")), List.of(RequisitionVariables.class)),
       new Process("stock-reorder", List.of(PROCESSES.resolve("requisition/stock-reorder.bpmn")),
-          List.of(RequisitionVariables.class)));
+          List.of(RequisitionVariables.class)),
+      new Process("stocktake", List.of(PROCESSES.resolve("stocktake/stocktake.bpmn"),
+          PROCESSES.resolve("stocktake/stocktake-approval.dmn")), List.of(StocktakeVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");

@@ -67,7 +67,7 @@ class AuthorizationMatrixTest {
       school-committee | R - - - - - | Y - - | - - - - - - | -
       purchasing       | S - - - - - | Y - - | Y Y - - - - | -
       inspectors       | R - - - - - | Y - - | Y Y - - - - | -
-      warehouse        | R S - - - S | Y - - | Y Y - - - - | -
+      warehouse        | R S - - - R | Y - - | Y Y - - - - | -
       logistics-staff  | - - S R - - | Y - - | - Y - - - - | -
       technicians      | - - S - - - | Y - - | - Y - - - - | -
       logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y - | -
