@@ -6,6 +6,8 @@ public final class ProcessKeys {
   public static final String PROCUREMENT = "procurement";
   public static final String REPAIR = "repair";
   public static final String DAMAGE_COMPENSATION = "damage-compensation";
+  public static final String DAILY_PATROL = "daily-patrol";
+  public static final String INSPECTION = "inspection";
 
   private ProcessKeys() {
   }

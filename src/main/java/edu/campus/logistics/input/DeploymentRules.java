@@ -54,7 +54,10 @@ public final class DeploymentRules {
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage",
       // damage compensation
-      "assessDamage", "approveCompensation", "settleCompensation");
+      "assessDamage", "approveCompensation", "settleCompensation",
+      // daily patrol and planned inspections
+      "planPatrolDay", "planInspections", "checklistRounds", "offerChecklist", "recordChecklist", "roundOverdue",
+      "recordRoundSupervision");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
@@ -62,6 +65,7 @@ public final class DeploymentRules {
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
       "slaEscalation.record()",
+      "checklistRounds.keys()", "checklistRounds.dueAt()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",
