@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * Which package may import which (docs/CONVENTIONS: package by feature). The processes
- * (procurement, repair) stand on the shared packages — the ledger, identity, the case toolkit,
+ * (procurement, repair, patrol) stand on the shared packages — the ledger, identity, the case toolkit,
  * the guards — and meet only in the ledger; the shared packages know no process; the read models
  * (metrics, exports) read the processes' vocabularies, never the other way round.
  */
@@ -18,13 +18,13 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 class ArchitectureTest {
 
   private static final String BASE = "edu.campus.logistics.";
-  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair.."};
+  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair..", BASE + "patrol.."};
   private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
 
   @ArchTest
   static final ArchRule identityKnowsNoFeature = noClasses().that().resideInAPackage(BASE + "identity..")
-      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "ledger..",
-          BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "cases..")
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "patrol..",
+          BASE + "ledger..", BASE + "demo..", BASE + "metrics..", BASE + "exports..", BASE + "operations..", BASE + "cases..")
       .because("identity is groups, authorizations and login; a process brings its own filters and cards");
 
   @ArchTest
@@ -34,7 +34,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule ledgerKnowsNoOtherPackage = noClasses().that().resideInAPackage(BASE + "ledger..")
-      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..",
+      .should().dependOnClassesThat().resideInAnyPackage(BASE + "procurement..", BASE + "repair..", BASE + "patrol..",
           BASE + "cases..", BASE + "identity..", BASE + "input..", BASE + "demo..", BASE + "metrics..",
           BASE + "exports..", BASE + "operations..")
       .because("everything posts through the ledger, the ledger calls nobody");
@@ -43,7 +43,10 @@ class ArchitectureTest {
   static final ArchRule featuresMeetOnlyInTheLedger = CompositeArchRule
       .of(noClasses().that().resideInAPackage(FEATURES[0]).should().dependOnClassesThat().resideInAPackage(FEATURES[1]))
       .and(noClasses().that().resideInAPackage(FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[0]))
-      .because("a process shares stock and assets with another through the ledger, nothing else");
+      .and(noClasses().that().resideInAPackage(FEATURES[2]).should().dependOnClassesThat().resideInAnyPackage(FEATURES[0], FEATURES[1]))
+      .and(noClasses().that().resideInAnyPackage(FEATURES[0], FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[2]))
+      .because("a process shares stock and assets with another through the ledger, nothing else; a patrol starts a"
+          + " repair through the engine, by its process key and start form fields");
 
   @ArchTest
   static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()

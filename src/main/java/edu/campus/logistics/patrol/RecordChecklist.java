@@ -1,6 +1,7 @@
 package edu.campus.logistics.patrol;
 
 import static edu.campus.logistics.patrol.PatrolVariables.CHECKLIST;
+import static edu.campus.logistics.patrol.PatrolVariables.RESULT;
 
 import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.JsonVariable;
@@ -66,7 +67,7 @@ class RecordChecklist implements TaskListener {
         throw Refusal.of("检查项 " + label(row) + " 填了两次，每项只填一次", "checklist item " + item + " is answered twice");
       }
       if (!ChecklistRow.OK.equals(row.result()) && !ChecklistRow.DEFECT.equals(row.result())) {
-        throw Refusal.of("检查项 " + label(row) + " 请选择正常或有问题", "checklist item " + item + ": result must be ok or defect");
+        throw Refusal.of("检查项 " + label(row) + " 请选择正常或有问题", "checklist item " + item + ": " + RESULT + " must be ok or defect");
       }
       if (ChecklistRow.DEFECT.equals(row.result()) && (row.note() == null || row.note().isBlank())) {
         throw Refusal.of("检查项 " + label(row) + " 有问题，请写明问题说明", "checklist item " + item + ": a defect needs a note");
