@@ -47,6 +47,10 @@ class DailyPatrolTest extends PatrolScenario {
     assertThat(allOk(night)).extracting(row -> row.get("itemName")).containsExactly("门窗", "电", "消防器材", "安全隐患");
     assertThat(as("fengxue", () -> engine.getTaskService().createTaskQuery().processInstanceId(day.getId())
         .taskAssignee("fengxue").count())).isEqualTo(3);
+    String myRounds = engine.getFilterService().createFilterQuery().filterName(PatrolTasklist.MY_ROUNDS).singleResult().getId();
+    List<Task> fengxuesRounds = as("fengxue", () -> engine.getFilterService().<Task>list(myRounds)).stream()
+        .filter(task -> task.getProcessInstanceId().equals(day.getId())).toList();
+    assertThat(fengxuesRounds).as("her own dorm rounds and the logistics staff's").hasSize(9);
 
     LocalDate saturday = LocalDate.of(2031, 3, 8);
     assertThat(dayStarts(ProcessKeys.DAILY_PATROL, saturday)).as("a weekend ends at once").isNull();
