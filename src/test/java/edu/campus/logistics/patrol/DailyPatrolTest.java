@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** 日巡日报 day by day: the rounds a day gets, defects that become repairs, rounds not done, the day's report. */
@@ -27,6 +29,9 @@ class DailyPatrolTest extends PatrolScenario {
 
   static final String PATROLLER = "zhengkai";
   static final String HEAD = "gaoming";
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void aSchoolDayCreatesExactlyTheConfiguredRoundsAndAWeekendNone() {
@@ -86,6 +91,11 @@ class DailyPatrolTest extends PatrolScenario {
         .orElseThrow().getId(), "description").toString()).contains("水").contains("一楼卫生间水管漏水");
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(repairs.get(0).getId())
         .taskCandidateGroup("logistics-staff").count()).as("in the logistics staff's queue").isEqualTo(1);
+
+    assertThat(jdbc.queryForObject("select count(*) from kpi_case where process_instance_id in (?, ?) and location = '教学楼'",
+        Integer.class, repairs.get(0).getId(), repairs.get(1).getId())).as("the KPI read model counts them as repairs").isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from kpi_case where process_instance_id = ?", Integer.class, day.getId()))
+        .as("a patrol day is no KPI case").isZero();
 
     JsonNode report = http.get("/api/patrols/2031-03-04", HEAD).json();
     assertThat(report.get("repairsStarted")).extracting(JsonNode::asText)
