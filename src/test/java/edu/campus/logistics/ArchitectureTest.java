@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * Which package may import which (docs/CONVENTIONS: package by feature). The processes
- * (procurement, repair, requisition, stocktake, …) stand on the shared packages — the ledger, identity, the case toolkit,
+ * (procurement, repair, requisition, stocktake, patrol, …) stand on the shared packages — the ledger, identity, the case toolkit,
  * the guards — and meet only in the ledger; the shared packages know no process; the read models
  * (metrics, exports) read the processes' vocabularies, never the other way round.
  */
@@ -20,7 +20,7 @@ class ArchitectureTest {
 
   private static final String BASE = "edu.campus.logistics.";
   /** The processes' packages: each stands on the shared packages and knows no other. */
-  private static final String[] FEATURES = Stream.of("procurement", "repair", "requisition", "stocktake")
+  private static final String[] FEATURES = Stream.of("procurement", "repair", "requisition", "stocktake", "patrol")
       .map(feature -> BASE + feature + "..").toArray(String[]::new);
   private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
 
@@ -48,7 +48,9 @@ class ArchitectureTest {
       .map(feature -> noClasses().that().resideInAPackage(feature).should().dependOnClassesThat()
           .resideInAnyPackage(Stream.of(FEATURES).filter(other -> !other.equals(feature)).toArray(String[]::new)))
       .toList())
-      .because("a process shares stock and assets with another through the ledger, nothing else");
+      .because("a process shares stock and assets with another through the ledger, nothing else; one process"
+          + " starts another (a patrol a repair, a requisition a procurement) through the engine, by its key and"
+          + " start form fields");
 
   @ArchTest
   static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()

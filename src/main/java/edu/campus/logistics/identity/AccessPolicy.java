@@ -13,6 +13,7 @@ import static edu.campus.logistics.identity.CampusGroup.STAFF;
 import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
 import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
 import static edu.campus.logistics.identity.ProcessKeys.DAMAGE_COMPENSATION;
+import static edu.campus.logistics.identity.ProcessKeys.INSPECTION;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
 
@@ -63,11 +64,13 @@ public final class AccessPolicy {
     // storekeepers count stocktakes; they do not start them (the logistics head or general affairs does)
     ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION),
         Set.of(PROCUREMENT, REQUISITION, STOCKTAKE, ProcessKeys.STOCK_REORDER)));
-    // first responders assess the damage of their cases in damage-compensation
-    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION)));
-    ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
+    // first responders assess the damage of their cases in damage-compensation; logistics staff patrol (daily-patrol)
+    // and inspect (inspection), technicians inspect; the head of logistics supervises rounds not done in time
+    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR),
+        Set.of(REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION)));
+    ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, INSPECTION)));
     ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
-        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION)));
+        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION)));
     ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
     // process owners change the models: deploy and read everything in Cockpit, start and work on nothing
     ACCESS.put(PROCESS_OWNERS, new GroupAccess(true, Set.of(), Set.of(), true));

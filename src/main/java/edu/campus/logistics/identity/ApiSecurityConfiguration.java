@@ -77,7 +77,9 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/my/**", EVERYONE),
         Rule.of("/api/catalogue", EVERYONE),
         // signed-in users; stocktake/StocktakeController decides who reads, with the reason in Chinese
-        Rule.of("/api/stocktakes/**", EVERYONE));
+        Rule.of("/api/stocktakes/**", EVERYONE),
+        // the patrol report answers who may read it with the reason in Chinese (patrol/PatrolReportController)
+        Rule.of("/api/patrols/**", EVERYONE));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

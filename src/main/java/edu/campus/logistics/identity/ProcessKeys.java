@@ -9,6 +9,8 @@ public final class ProcessKeys {
   public static final String REQUISITION = "requisition";
   public static final String STOCK_REORDER = "stock-reorder";
   public static final String STOCKTAKE = "stocktake";
+  public static final String DAILY_PATROL = "daily-patrol";
+  public static final String INSPECTION = "inspection";
 
   private ProcessKeys() {
   }

@@ -63,7 +63,10 @@ public final class DeploymentRules {
       "releaseRequisitionReservations", "listItemsUnderReorderLevel", "proposeReorderProcurement",
       // stocktake
       "planStocktake", "offerCountSheet", "recordCount", "computeDifferences", "counterMayNotApprove",
-      "approveDifferences", "postStocktake", "recordStocktakeRejection");
+      "approveDifferences", "postStocktake", "recordStocktakeRejection",
+      // daily patrol and planned inspections
+      "planPatrolDay", "planInspections", "checklistRounds", "offerChecklist", "recordChecklist", "roundOverdue",
+      "recordRoundSupervision");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
@@ -71,6 +74,7 @@ public final class DeploymentRules {
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
       "slaEscalation.record()",
+      "checklistRounds.keys()", "checklistRounds.dueAt()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",

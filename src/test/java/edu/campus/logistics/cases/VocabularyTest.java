@@ -3,6 +3,7 @@ package edu.campus.logistics.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.patrol.PatrolVariables;
 import edu.campus.logistics.procurement.ProcurementVariables;
 import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
@@ -70,7 +71,11 @@ class VocabularyTest {
       new Process("stock-reorder", List.of(PROCESSES.resolve("requisition/stock-reorder.bpmn")),
           List.of(RequisitionVariables.class)),
       new Process("stocktake", List.of(PROCESSES.resolve("stocktake/stocktake.bpmn"),
-          PROCESSES.resolve("stocktake/stocktake-approval.dmn")), List.of(StocktakeVariables.class)));
+          PROCESSES.resolve("stocktake/stocktake-approval.dmn")), List.of(StocktakeVariables.class)),
+      new Process("daily-patrol", List.of(PROCESSES.resolve("patrol/daily-patrol.bpmn"),
+          PROCESSES.resolve("patrol/patrol-rules.dmn")), List.of(PatrolVariables.class)),
+      new Process("inspection", List.of(PROCESSES.resolve("patrol/inspection.bpmn"),
+          PROCESSES.resolve("patrol/inspection-plans.dmn")), List.of(PatrolVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");

@@ -50,30 +50,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AuthorizationMatrixTest {
 
   private static final List<String> PROCESSES =
-      List.of(PROCUREMENT, REQUISITION, REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, STOCKTAKE);
+      List.of(PROCUREMENT, REQUISITION, REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, ProcessKeys.INSPECTION, STOCKTAKE);
   private static final List<String> APPS = List.of("tasklist", "cockpit", "admin");
   private static final List<String> API_FAMILIES =
       List.of("ledger", "assets", "actuator", "metrics", "exports", "deployments");
 
   /**
-   * Columns: the six processes (S = start and read, R = read definition only, - = nothing) | webapps
+   * Columns: the seven processes (S = start and read, R = read definition only, - = nothing) | webapps
    * Tasklist, Cockpit, Admin (Y/-) | /api/ledger, /api/assets, /actuator, /api/metrics, /api/exports,
    * /api/deployments (Y/-) | deploys models (Y/-). Same as docs/security.md.
    */
   private static final String MATRIX = """
-      staff            | S S S - - - | Y - - | - - - - - - | -
-      general-affairs  | S S S R R S | Y Y - | Y Y - Y - - | -
-      principal        | S S S R R R | Y Y - | Y Y - Y Y - | -
-      school-committee | R - - - - - | Y - - | - - - - - - | -
-      purchasing       | S - - - - - | Y - - | Y Y - - - - | -
-      inspectors       | R - - - - - | Y - - | Y Y - - - - | -
-      warehouse        | R S - - - R | Y - - | Y Y - - - - | -
-      logistics-staff  | - - S R - - | Y - - | - Y - - - - | -
-      technicians      | - - S - - - | Y - - | - Y - - - - | -
-      logistics-head   | R R S R R S | Y Y - | Y Y Y Y Y - | -
-      finance          | R R R R R R | Y Y - | Y Y - Y Y - | -
-      process-owners   | R R R R R R | Y Y - | - - - - - Y | Y
-      camunda-admin    | S S S S S S | Y Y Y | Y Y Y Y Y Y | Y
+      staff            | S S S - - - - | Y - - | - - - - - - | -
+      general-affairs  | S S S R R R S | Y Y - | Y Y - Y - - | -
+      principal        | S S S R R R R | Y Y - | Y Y - Y Y - | -
+      school-committee | R - - - - - - | Y - - | - - - - - - | -
+      purchasing       | S - - - - - - | Y - - | Y Y - - - - | -
+      inspectors       | R - - - - - - | Y - - | Y Y - - - - | -
+      warehouse        | R S - - - - R | Y - - | Y Y - - - - | -
+      logistics-staff  | - - S R R R - | Y - - | - Y - - - - | -
+      technicians      | - - S - - R - | Y - - | - Y - - - - | -
+      logistics-head   | R R S R R R S | Y Y - | Y Y Y Y Y - | -
+      finance          | R R R R R R R | Y Y - | Y Y - Y Y - | -
+      process-owners   | R R R R R R R | Y Y - | - - - - - Y | Y
+      camunda-admin    | S S S S S S S | Y Y Y | Y Y Y Y Y Y | Y
       """;
 
   /** Groups that see every process task read-only in Cockpit and Tasklist (READ_TASK on all definitions). */

@@ -1,0 +1,100 @@
+package edu.campus.logistics.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.campus.logistics.identity.CampusGroup;
+import edu.campus.logistics.identity.ProcessKeys;
+import edu.campus.logistics.identity.TasklistFilters;
+import edu.campus.logistics.patrol.PatrolTasklist;
+import edu.campus.logistics.patrol.PatrolVariables;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A patroller works through the 实验楼 morning checklist in Tasklist, marks the doors and windows as a
+ * defect with a note, and the repair report it starts appears in the 后勤人员 queue.
+ */
+@BrowserTest
+class PatrolBrowserIT {
+
+  private static final String CHECKLIST = "检查项";
+  private static final String RESULT = "检查结果";
+  private static final String OK = "正常";
+  private static final String DEFECT = "有问题（自动报修）";
+  private static final String NOTE = "问题说明";
+  private static final String ROUND = "巡查：实验楼 · 晨巡";
+  private static final String DISPATCH = "受理派工";
+
+  @Autowired
+  private ManagementService managementService;
+  @Autowired
+  private RuntimeService runtimeService;
+  @Autowired
+  private TaskService taskService;
+
+  @Test
+  void aPatrollerReportsADefectFromTheChecklistAndTheRepairReachesTheLogisticsQueue(Browser browser) {
+    ProcessInstance day = patrolDay(LocalDate.of(2031, 3, 17));
+    Task lab = taskService.createTaskQuery().processInstanceId(day.getId()).taskAssignee("zhengkai")
+        .taskName(ROUND).singleResult();
+    assertThat(lab).isNotNull();
+
+    TasklistPage patroller = TasklistPage.login(browser, "zhengkai").awaitTaskWithId(PatrolTasklist.MY_ROUNDS, ROUND,
+        lab.getId());
+    browser.step("patrol-round-in-my-rounds");
+    TaskPane pane = patroller.openTaskWithId(ROUND, lab.getId());
+    CamundaForm form = pane.form();
+    assertThat(form.text()).contains("实验楼", "晨巡");
+    int items = form.itemCount(CHECKLIST);
+    assertThat(items).isEqualTo(6);
+    for (int line = 1; line <= items; line++) {
+      form.item(CHECKLIST, line).choose(RESULT, line == 1 ? DEFECT : OK);
+    }
+    form.item(CHECKLIST, 1).fill(NOTE, "二楼化学实验室窗户玻璃破裂");
+    form.awaitValid();
+    browser.step("patrol-checklist-filled");
+    pane.complete();
+    browser.step("patrol-round-done");
+    patroller.logout();
+
+    List<ProcessInstance> repairs = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR)
+        .variableValueEquals(PatrolVariables.SOURCE_CASE, day.getBusinessKey()).list();
+    assertThat(repairs).hasSize(1);
+    String repair = repairs.get(0).getId();
+    assertThat(runtimeService.getVariable(repair, "location")).isEqualTo("实验楼");
+    assertThat(runtimeService.getVariable(repair, "category")).isEqualTo("carpentry");
+    assertThat(runtimeService.getVariable(repair, "reporterId")).isEqualTo("zhengkai");
+    String dispatch = taskService.createTaskQuery().processInstanceId(repair).taskDefinitionKey("Task_DispatchRepair")
+        .singleResult().getId();
+
+    TasklistPage staff = TasklistPage.login(browser, "fengxue")
+        .awaitTaskWithId(TasklistFilters.queueName(CampusGroup.LOGISTICS_STAFF), DISPATCH, dispatch);
+    browser.step("patrol-repair-in-logistics-queue");
+    assertThat(staff.openTaskWithId(DISPATCH, dispatch).form().text()).contains("二楼化学实验室窗户玻璃破裂");
+  }
+
+  /** The morning of a school day far ahead (its due times never pass during the test): the timer start job, executed. */
+  private ProcessInstance patrolDay(LocalDate day) {
+    Job start = managementService.createJobQuery().processDefinitionKey(ProcessKeys.DAILY_PATROL).timers()
+        .activityId("StartEvent_PatrolDay").singleResult();
+    ClockUtil.setCurrentTime(Date.from(day.atTime(6, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+    try {
+      managementService.executeJob(start.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.DAILY_PATROL)
+        .variableValueEquals(PatrolVariables.PATROL_DATE, day.toString()).singleResult();
+  }
+}
