@@ -52,7 +52,7 @@ public final class DeploymentRules {
       // repair
       "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
-      "closeRepair", "recordAssetRepaired", "recordAssetDamage",
+      "closeRepair", "recordAssetRepaired", "recordAssetDamage", "assignToDuty", "slaClock",
       // damage compensation
       "assessDamage", "approveCompensation", "settleCompensation");
 
@@ -61,7 +61,7 @@ public final class DeploymentRules {
    * a call, its arguments are checked like any expression).
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
-      "slaEscalation.record()",
+      "slaEscalation.record()", "slaClock.cycle()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",
