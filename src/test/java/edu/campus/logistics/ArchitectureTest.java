@@ -47,7 +47,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-      .resideInAnyPackage(BASE + "cases..", BASE + "input..", BASE + "ledger..", BASE + "identity..")
+      .resideInAnyPackage(BASE + "cases..", BASE + "input..", BASE + "ledger..", BASE + "identity..", BASE + "duty..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
       .because("what every process shares cannot name one of them");
 

@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * 24 小时全天候服务, create listener of Task_DispatchRepair: an urgent report outside working hours
- * does not wait in the 后勤人员 queue for the morning — it goes straight to the duty officer of the
- * roster (duty-roster.dmn) as the task's only candidate. Whoever takes it (claims it) becomes first
+ * does not only wait in the 后勤人员 queue for the morning — it goes straight to the duty officer of
+ * the roster (duty-roster.dmn), in person (candidate user, their filter "我的值班任务"); the queue
+ * stays, so a colleague who is at hand may still take it. Whoever takes it (claims it) becomes first
  * responder as always ({@link RecordFirstResponder}); the duty leader is recorded for the first
  * level of supervision ({@link SlaEscalation}). A reopened case goes back to its first responder
- * and is left alone; a roster naming someone outside 后勤人员 leaves the report in the queue.
+ * and is left alone; a roster naming someone outside 后勤人员 is not offered the report.
  */
 @Component("assignToDuty")
 public class AssignToDuty implements TaskListener {
@@ -55,7 +56,6 @@ public class AssignToDuty implements TaskListener {
           task.getProcessInstanceId(), duty.officer());
       return;
     }
-    Candidates.removeGroup(task, CampusGroup.LOGISTICS_STAFF.id());
     task.addCandidateUser(duty.officer());
     task.getExecution().getProcessInstance().setVariable(DUTY_OFFICER, duty.officer());
     task.getExecution().getProcessInstance().setVariable(DUTY_LEADER, duty.leader());
