@@ -1,6 +1,5 @@
 package edu.campus.logistics.duty;
 
-import edu.campus.logistics.cases.DeployedDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,14 +10,18 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The school's calendar and duty roster as process owners keep them in duty-roster.dmn (decisions
- * {@value #WORKING_DAY} and {@value #DUTY_ROSTER}), read from the deployment of the running process
- * like every rule ({@link DeployedDecisions}). Working time, the next working moment, deadlines that
- * run in working time, and who is on duty. Times are the school's ({@code campus.time-zone}).
+ * {@value #WORKING_DAY} and {@value #DUTY_ROSTER}). Unlike a process's own rules, the latest
+ * deployed version counts for every case: the roster is today's rota and calendar, deployed on
+ * its own when a term's rota or the holidays change, and a case reported last week is handled by
+ * whoever is on duty tonight. Working time, the next working moment, deadlines that run in working
+ * time, and who is on duty. Times are the school's ({@code campus.time-zone}).
  *
  * <p>A duty day runs from {@link #HANDOVER} to {@link #HANDOVER} the next day: the night before
  * 08:00 belongs to the previous day's duty.
@@ -108,10 +111,11 @@ public final class DutyRoster {
   }
 
   private static DmnDecisionResultEntries evaluate(DelegateExecution execution, String decision, LocalDate date) {
-    DmnDecisionResultEntries result = DeployedDecisions.evaluate(execution.getProcessEngineServices(),
-        execution.getProcessDefinitionId(), decision, Variables.createVariables()
+    ProcessEngineServices engine = execution.getProcessEngineServices();
+    DmnDecisionResultEntries result = Context.getCommandContext().runWithoutAuthorization(() ->
+        engine.getDecisionService().evaluateDecisionByKey(decision).variables(Variables.createVariables()
             .putValue(DATE, date.toString()).putValue(DAY_OF_WEEK, date.getDayOfWeek().getValue()))
-        .getFirstResult();
+            .evaluate().getFirstResult());
     if (result == null) {
       throw new ProcessEngineException("decision " + decision + " has no rule for " + date);
     }
