@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 class ArchitectureTest {
 
   private static final String BASE = "edu.campus.logistics.";
-  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair.."};
+  private static final String[] FEATURES = {BASE + "procurement..", BASE + "repair..", BASE + "feedback.."};
   private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
 
   @ArchTest
@@ -43,6 +43,8 @@ class ArchitectureTest {
   static final ArchRule featuresMeetOnlyInTheLedger = CompositeArchRule
       .of(noClasses().that().resideInAPackage(FEATURES[0]).should().dependOnClassesThat().resideInAPackage(FEATURES[1]))
       .and(noClasses().that().resideInAPackage(FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[0]))
+      .and(noClasses().that().resideInAPackage(FEATURES[2]).should().dependOnClassesThat().resideInAnyPackage(FEATURES[0], FEATURES[1]))
+      .and(noClasses().that().resideInAnyPackage(FEATURES[0], FEATURES[1]).should().dependOnClassesThat().resideInAPackage(FEATURES[2]))
       .because("a process shares stock and assets with another through the ledger, nothing else");
 
   @ArchTest

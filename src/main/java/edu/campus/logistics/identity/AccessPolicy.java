@@ -14,6 +14,7 @@ import static edu.campus.logistics.identity.CampusGroup.TECHNICIANS;
 import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
 import static edu.campus.logistics.identity.ProcessKeys.DAMAGE_COMPENSATION;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
+import static edu.campus.logistics.identity.ProcessKeys.FEEDBACK;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
 
 import java.util.EnumMap;
@@ -52,21 +53,21 @@ public final class AccessPolicy {
   private static final Map<CampusGroup, GroupAccess> ACCESS = new EnumMap<>(CampusGroup.class);
 
   static {
-    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR), Set.of()));
+    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR, FEEDBACK), Set.of()));
     ACCESS.put(GENERAL_AFFAIRS, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE),
         Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE)));
     ACCESS.put(PRINCIPAL, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR),
-        Set.of(PROCUREMENT, REPAIR)));
+        Set.of(PROCUREMENT, REPAIR, FEEDBACK)));
     ACCESS.put(SCHOOL_COMMITTEE, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(PURCHASING, new GroupAccess(false, Set.of(PROCUREMENT), Set.of(PROCUREMENT)));
     ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(WAREHOUSE, new GroupAccess(false, Set.of(REQUISITION, STOCKTAKE),
         Set.of(PROCUREMENT, REQUISITION, STOCKTAKE)));
     // first responders assess the damage of their cases in damage-compensation
-    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION)));
+    ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, DAMAGE_COMPENSATION, FEEDBACK)));
     ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR)));
     ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
-        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION)));
+        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, FEEDBACK)));
     ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
     // process owners change the models: deploy and read everything in Cockpit, start and work on nothing
     ACCESS.put(PROCESS_OWNERS, new GroupAccess(true, Set.of(), Set.of(), true));

@@ -48,6 +48,9 @@ public class ApiSecurityConfiguration {
   /** One's own requests and reports (/api/my: 我的申请): everyone with a campus group. */
   public static final Set<String> EVERYONE = groups(CampusGroup.values());
 
+  /** Who filed a feedback, also an anonymous one (/api/feedback): the head of logistics and the principal. */
+  public static final Set<String> FEEDBACK_REPORTER_READERS = groups(LOGISTICS_HEAD, PRINCIPAL);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -74,7 +77,8 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/exports/**", EXPORT_READERS),
         Rule.of("/api/admin/**", ADMINISTRATORS),
         Rule.of("/api/deployments/**", DEPLOYERS),
-        Rule.of("/api/my/**", EVERYONE));
+        Rule.of("/api/my/**", EVERYONE),
+        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

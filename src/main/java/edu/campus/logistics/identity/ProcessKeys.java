@@ -6,6 +6,7 @@ public final class ProcessKeys {
   public static final String PROCUREMENT = "procurement";
   public static final String REPAIR = "repair";
   public static final String DAMAGE_COMPENSATION = "damage-compensation";
+  public static final String FEEDBACK = "feedback";
 
   private ProcessKeys() {
   }

@@ -54,14 +54,17 @@ public final class DeploymentRules {
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts", "confirmRepair",
       "closeRepair", "recordAssetRepaired", "recordAssetDamage", "assignToDuty", "slaClock",
       // damage compensation
-      "assessDamage", "approveCompensation", "settleCompensation");
+      "assessDamage", "approveCompensation", "settleCompensation",
+      // feedback
+      "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
+      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
    * a call, its arguments are checked like any expression).
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
-      "slaEscalation.record()", "slaClock.cycle()",
+      "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",

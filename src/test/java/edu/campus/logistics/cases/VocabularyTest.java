@@ -3,6 +3,7 @@ package edu.campus.logistics.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.feedback.FeedbackVariables;
 import edu.campus.logistics.procurement.ProcurementVariables;
 import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
@@ -62,7 +63,9 @@ class VocabularyTest {
       new Process("repair", List.of(PROCESSES.resolve("repair/repair.bpmn"), PROCESSES.resolve("repair/repair-sla.dmn")),
           List.of(RepairVariables.class, CompensationVariables.class)),
       new Process("damage-compensation", List.of(PROCESSES.resolve("repair/damage-compensation.bpmn")),
-          List.of(CompensationVariables.class, RepairVariables.class)));
+          List.of(CompensationVariables.class, RepairVariables.class)),
+      new Process("feedback", List.of(PROCESSES.resolve("feedback/feedback.bpmn"),
+          PROCESSES.resolve("feedback/feedback-deadline.dmn")), List.of(FeedbackVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");
