@@ -15,6 +15,7 @@ import static edu.campus.logistics.identity.CampusGroup.WAREHOUSE;
 import static edu.campus.logistics.identity.ProcessKeys.DAMAGE_COMPENSATION;
 import static edu.campus.logistics.identity.ProcessKeys.INSPECTION;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
+import static edu.campus.logistics.identity.ProcessKeys.FEEDBACK;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
 
 import java.util.EnumMap;
@@ -53,11 +54,11 @@ public final class AccessPolicy {
   private static final Map<CampusGroup, GroupAccess> ACCESS = new EnumMap<>(CampusGroup.class);
 
   static {
-    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR), Set.of()));
+    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR, FEEDBACK), Set.of()));
     ACCESS.put(GENERAL_AFFAIRS, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE),
         Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE)));
     ACCESS.put(PRINCIPAL, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR),
-        Set.of(PROCUREMENT, REPAIR)));
+        Set.of(PROCUREMENT, REPAIR, FEEDBACK)));
     ACCESS.put(SCHOOL_COMMITTEE, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
     ACCESS.put(PURCHASING, new GroupAccess(false, Set.of(PROCUREMENT), Set.of(PROCUREMENT)));
     ACCESS.put(INSPECTORS, new GroupAccess(false, Set.of(), Set.of(PROCUREMENT)));
@@ -67,10 +68,10 @@ public final class AccessPolicy {
     // first responders assess the damage of their cases in damage-compensation; logistics staff patrol (daily-patrol)
     // and inspect (inspection), technicians inspect; the head of logistics supervises rounds not done in time
     ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR),
-        Set.of(REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION)));
+        Set.of(REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION, FEEDBACK)));
     ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, INSPECTION)));
     ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
-        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION)));
+        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION, FEEDBACK)));
     ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
     // process owners change the models: deploy and read everything in Cockpit, start and work on nothing
     ACCESS.put(PROCESS_OWNERS, new GroupAccess(true, Set.of(), Set.of(), true));

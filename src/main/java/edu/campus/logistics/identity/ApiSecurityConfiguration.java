@@ -48,6 +48,9 @@ public class ApiSecurityConfiguration {
   /** One's own requests and reports (/api/my: 我的申请): everyone with a campus group. */
   public static final Set<String> EVERYONE = groups(CampusGroup.values());
 
+  /** Who filed a feedback, also an anonymous one (/api/feedback): the head of logistics and the principal. */
+  public static final Set<String> FEEDBACK_REPORTER_READERS = groups(LOGISTICS_HEAD, PRINCIPAL);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -79,7 +82,8 @@ public class ApiSecurityConfiguration {
         // signed-in users; stocktake/StocktakeController decides who reads, with the reason in Chinese
         Rule.of("/api/stocktakes/**", EVERYONE),
         // the patrol report answers who may read it with the reason in Chinese (patrol/PatrolReportController)
-        Rule.of("/api/patrols/**", EVERYONE));
+        Rule.of("/api/patrols/**", EVERYONE),
+        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

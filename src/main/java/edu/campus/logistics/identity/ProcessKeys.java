@@ -11,6 +11,7 @@ public final class ProcessKeys {
   public static final String STOCKTAKE = "stocktake";
   public static final String DAILY_PATROL = "daily-patrol";
   public static final String INSPECTION = "inspection";
+  public static final String FEEDBACK = "feedback";
 
   private ProcessKeys() {
   }

@@ -54,7 +54,7 @@ public final class DeploymentRules {
       "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts",
       "followUpByReporterOnly", "confirmRepair",
-      "closeRepair", "recordAssetRepaired", "recordAssetDamage",
+      "closeRepair", "recordAssetRepaired", "recordAssetDamage", "assignToDuty", "slaClock",
       // damage compensation
       "assessDamage", "approveCompensation", "settleCompensation",
       // requisition
@@ -66,14 +66,17 @@ public final class DeploymentRules {
       "approveDifferences", "postStocktake", "recordStocktakeRejection",
       // daily patrol and planned inspections
       "planPatrolDay", "planInspections", "checklistRounds", "offerChecklist", "recordChecklist", "roundOverdue",
-      "recordRoundSupervision");
+      "recordRoundSupervision",
+      // feedback
+      "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
+      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
    * a call, its arguments are checked like any expression).
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
-      "slaEscalation.record()",
+      "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()",
       "checklistRounds.keys()", "checklistRounds.dueAt()",
       "execution.setVariable()",
       "execution.processBusinessKey",

@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.Map;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,15 +21,18 @@ import org.springframework.stereotype.Component;
  * End listener of Task_DetermineSla: turns the repair-sla.dmn result into the case's deadlines — the
  * ISO-8601 durations the SLA timers use ({@code responseDeadline}, {@code resolutionDeadline}), the
  * due instants the metrics compare with ({@code responseDueAt}, {@code resolutionDueAt}) — and the
- * trade suggested to the dispatcher.
+ * trade suggested to the dispatcher. The due instants run around the clock for urgent reports and in
+ * working time for the rest ({@link SlaClock}).
  */
 @Component("applyRepairSla")
 public class ApplyRepairSla implements ExecutionListener {
 
   private final DatatypeFactory durations;
+  private final SlaClock clock;
 
-  public ApplyRepairSla() throws DatatypeConfigurationException {
+  public ApplyRepairSla(SlaClock clock) throws DatatypeConfigurationException {
     this.durations = DatatypeFactory.newInstance();
+    this.clock = clock;
   }
 
   @Override
@@ -43,8 +45,8 @@ public class ApplyRepairSla implements ExecutionListener {
     String resolution = duration(sla, RESOLUTION_DEADLINE);
     execution.setVariable(RESPONSE_DEADLINE, response);
     execution.setVariable(RESOLUTION_DEADLINE, resolution);
-    execution.setVariable(RESPONSE_DUE_AT, plus(reportedAt, response));
-    execution.setVariable(RESOLUTION_DUE_AT, plus(reportedAt, resolution));
+    execution.setVariable(RESPONSE_DUE_AT, clock.due(execution, reportedAt, response));
+    execution.setVariable(RESOLUTION_DUE_AT, clock.due(execution, reportedAt, resolution));
     execution.setVariable(SUGGESTED_TRADE, sla.get(SUGGESTED_TRADE));
     execution.removeVariable(SLA_RESULT);
   }
@@ -57,12 +59,5 @@ public class ApplyRepairSla implements ExecutionListener {
     } catch (IllegalArgumentException | NullPointerException invalid) {
       throw new ProcessEngineException("repair-sla.dmn output " + output + " is not an ISO-8601 duration: " + value);
     }
-  }
-
-  private Date plus(Date start, String iso) {
-    Duration duration = durations.newDuration(iso);
-    Date due = new Date(start.getTime());
-    duration.addTo(due);
-    return due;
   }
 }

@@ -37,7 +37,12 @@ import org.springframework.stereotype.Component;
 public class CaseOwnership extends AbstractProcessEnginePlugin {
 
   /** The processes whose tasks the first responder owns. */
-  static final Set<String> OWNED_PROCESSES = Set.of(ProcessKeys.REPAIR, ProcessKeys.DAMAGE_COMPENSATION);
+  static final Set<String> OWNED_PROCESSES = Set.of(ProcessKeys.REPAIR, ProcessKeys.DAMAGE_COMPENSATION, ProcessKeys.FEEDBACK);
+  /**
+   * Tasks of those processes the first responder does not own: a feedback's rating is the reporter's
+   * own task, and its assignee (maybe an anonymous reporter) must stay hidden from the handler.
+   */
+  static final Set<String> NOT_OWNED_TASKS = Set.of(ProcessKeys.FEEDBACK + ":Task_RateReply");
 
   private static final TaskListener OWN = task -> {
     if (task.getVariable(FIRST_RESPONDER) instanceof String firstResponder) {
@@ -54,7 +59,8 @@ public class CaseOwnership extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process
-            && OWNED_PROCESSES.contains(process.getKey())) {
+            && OWNED_PROCESSES.contains(process.getKey())
+            && !NOT_OWNED_TASKS.contains(process.getKey() + ":" + activity.getId())) {
           ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
               .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, OWN);
         }

@@ -2,6 +2,7 @@ package edu.campus.logistics.repair;
 
 import static edu.campus.logistics.repair.RepairVariables.ESCALATION_INDEX;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_REASON;
+import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_USER;
 
 import edu.campus.logistics.cases.Escalation;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Create listener of Task_SuperviseRepair (督办): the supervisor sees why — which deadline was missed,
- * at which level — and the task remembers which escalation it handles.
+ * at which level — and the task remembers which escalation it handles. An escalation to the roster's
+ * duty leader goes to that person (candidate user) instead of a group.
  */
 @Component("explainSupervision")
 public class ExplainSupervision implements TaskListener {
@@ -25,5 +27,10 @@ public class ExplainSupervision implements TaskListener {
     task.setVariableLocal(ESCALATION_INDEX, index);
     task.setVariableLocal(SUPERVISION_REASON, reason);
     task.setDescription(reason);
+    if (SlaEscalation.DUTY_LEADER_GROUP.equals(escalation.group())
+        && task.getVariable(SUPERVISION_USER) instanceof String dutyLeader) {
+      Candidates.removeGroup(task, SlaEscalation.DUTY_LEADER_GROUP);
+      task.addCandidateUser(dutyLeader);
+    }
   }
 }

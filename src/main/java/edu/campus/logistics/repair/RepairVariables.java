@@ -66,6 +66,11 @@ public final class RepairVariables {
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String ESCALATIONS = "escalations";
   public static final String SUPERVISION_GROUP = "supervisionGroup";
+  /** The roster's duty officer and duty leader of an urgent report outside working hours (duty-roster.dmn). */
+  public static final String DUTY_OFFICER = "dutyOfficer";
+  public static final String DUTY_LEADER = "dutyLeader";
+  /** The user who supervises when the escalation goes to a person (the duty leader), not a group. */
+  public static final String SUPERVISION_USER = "supervisionUser";
   /** Task-local on Task_SuperviseRepair: which entry of {@link #ESCALATIONS} the task handles. */
   public static final String ESCALATION_INDEX = "escalationIndex";
   public static final String SUPERVISION_REASON = "supervisionReason";

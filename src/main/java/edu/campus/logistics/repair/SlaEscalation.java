@@ -6,6 +6,8 @@ import static edu.campus.logistics.repair.RepairVariables.ESCALATION_LEVEL;
 import static edu.campus.logistics.repair.RepairVariables.REOPEN_COUNT;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_GROUP;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_NOTE;
+import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_USER;
+import static edu.campus.logistics.repair.RepairVariables.DUTY_LEADER;
 
 import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
 import static edu.campus.logistics.repair.RepairVariables.RESOLUTION_DUE_AT;
@@ -36,6 +38,12 @@ import org.springframework.stereotype.Component;
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
 
+  /**
+   * The {@code group} of an escalation to the roster's duty leader, a person ({@code supervisionUser}),
+   * not a Camunda group: {@link ExplainSupervision} makes them the 督办 task's candidate.
+   */
+  static final String DUTY_LEADER_GROUP = "duty-leader";
+
   private static final Logger LOG = LoggerFactory.getLogger(SlaEscalation.class);
 
   /** Called by the SLA timers: {@code ${slaEscalation.record(execution, 'response')}}. */
@@ -44,9 +52,21 @@ public class SlaEscalation implements TaskListener {
     DelegateExecution processInstance = execution.getProcessInstance();
     List<Escalation> escalations = new ArrayList<>(read(processInstance));
     int round = intValue(processInstance.getVariable(REOPEN_COUNT));
-    Supervision supervision = Supervision.of(execution, stage.overdueCount(escalations, round));
-    int level = supervision.level();
-    String group = supervision.group().id();
+    int overdueCount = stage.overdueCount(escalations, round);
+    Object dutyLeader = processInstance.getVariable(DUTY_LEADER);
+    boolean toDutyLeader = dutyLeader != null && stage == SlaStage.RESPONSE && round == 0;
+    int level;
+    String group;
+    if (toDutyLeader && overdueCount == 1) {
+      // an urgent report outside working hours: first the roster's duty leader, then as the table says
+      level = 1;
+      group = DUTY_LEADER_GROUP;
+    } else {
+      Supervision supervision = Supervision.of(execution, toDutyLeader ? overdueCount - 1 : overdueCount);
+      level = toDutyLeader ? supervision.level() + 1 : supervision.level();
+      group = supervision.group().id();
+    }
+    processInstance.setVariable(SUPERVISION_USER, DUTY_LEADER_GROUP.equals(group) ? dutyLeader : null);
     Object due = processInstance.getVariable(stage.id().equals("response") ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT);
     escalations.add(Escalation.of(stage.id(), level, group, round, ClockUtil.getCurrentTime().toInstant().toString(),
         due instanceof Date date ? date.toInstant().toString() : null));

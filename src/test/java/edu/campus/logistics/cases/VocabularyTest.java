@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.patrol.PatrolVariables;
+import edu.campus.logistics.feedback.FeedbackVariables;
 import edu.campus.logistics.procurement.ProcurementVariables;
 import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
@@ -75,7 +76,9 @@ class VocabularyTest {
       new Process("daily-patrol", List.of(PROCESSES.resolve("patrol/daily-patrol.bpmn"),
           PROCESSES.resolve("patrol/patrol-rules.dmn")), List.of(PatrolVariables.class)),
       new Process("inspection", List.of(PROCESSES.resolve("patrol/inspection.bpmn"),
-          PROCESSES.resolve("patrol/inspection-plans.dmn")), List.of(PatrolVariables.class)));
+          PROCESSES.resolve("patrol/inspection-plans.dmn")), List.of(PatrolVariables.class)),
+      new Process("feedback", List.of(PROCESSES.resolve("feedback/feedback.bpmn"),
+          PROCESSES.resolve("feedback/feedback-deadline.dmn")), List.of(FeedbackVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");

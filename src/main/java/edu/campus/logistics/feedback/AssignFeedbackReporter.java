@@ -1,0 +1,30 @@
+package edu.campus.logistics.feedback;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create listener of Task_RateReply (评价答复): the task goes to whoever filed the feedback, read from
+ * {@link FeedbackReporters} (an anonymous reporter is in no variable). The first responder is not
+ * its owner (CaseOwnership leaves this task out), so a handler never sees who it is assigned to. An
+ * earlier round's {@code reopen} is cleared.
+ */
+@Component("assignFeedbackReporter")
+public class AssignFeedbackReporter implements TaskListener {
+
+  private final FeedbackReporters reporters;
+
+  public AssignFeedbackReporter(FeedbackReporters reporters) {
+    this.reporters = reporters;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    // a reopen asked in an earlier round is not this round's answer
+    task.setVariable(FeedbackVariables.REOPEN, false);
+    task.setAssignee(reporters.of(task.getProcessInstanceId()).map(FeedbackReporters.Reporter::reporterId)
+        .orElseThrow(() -> new ProcessEngineException("no reporter recorded for feedback " + task.getProcessInstanceId())));
+  }
+}
