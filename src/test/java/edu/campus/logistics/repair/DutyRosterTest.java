@@ -73,7 +73,7 @@ class DutyRosterTest extends RepairScenario {
         .taskCandidateGroup("logistics-head").count())).isEqualTo(1);
 
     driver.as("chenjing", () -> driver.tasks.claim(leaders.getId(), "chenjing"));
-    driver.completeAs("chenjing", leaders, Map.of("supervisionNote", "请冯雪立即到场关闭总阀"));
+    driver.complete("chenjing", leaders, Map.of("supervisionNote", "请冯雪立即到场关闭总阀"));
     assertThat(escalations(repair).get(0).handledBy()).isEqualTo("chenjing");
 
     at("2030-03-05T23:05");

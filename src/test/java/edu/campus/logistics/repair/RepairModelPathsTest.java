@@ -12,6 +12,7 @@ import edu.campus.logistics.ModelEngine.Steps;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.SingleGroupUsers;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -37,13 +38,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * are recorded, tested with the whole application in {@link RepairProcessTest}.
  */
 @Deployment(resources = {"processes/repair/repair.bpmn", "processes/repair/repair-sla.dmn",
-    "processes/repair/damage-compensation.bpmn"})
+    "processes/repair/damage-compensation.bpmn", "processes/duty/duty-roster.dmn"})
 class RepairModelPathsTest {
 
   @RegisterExtension
   static ProcessEngineExtension extension = ModelEngine.extension();
 
   private static final String FIRST_RESPONDER = SingleGroupUsers.of("logistics-staff");
+  private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
   private final Steps ledgerAndRegister = new Steps();
   private OpenTasks cases;
@@ -52,7 +54,10 @@ class RepairModelPathsTest {
   void registerListeners(ProcessEngine engine) throws Exception {
     People people = new People(engine.getIdentityService());
     Mocks.register("validateRepairReport", new Steps());
-    Mocks.register("applyRepairSla", new ApplyRepairSla());
+    SlaClock clock = new SlaClock(SCHOOL_ZONE);
+    Mocks.register("slaClock", clock);
+    Mocks.register("applyRepairSla", new ApplyRepairSla(clock));
+    Mocks.register("assignToDuty", new AssignToDuty(people, SCHOOL_ZONE));
     Mocks.register("offerTechnicians", new OfferTechnicians(people));
     Mocks.register("recordFirstResponder", new RecordFirstResponder(people));
     Mocks.register("dispatchRepair", new DispatchRepair(people));
