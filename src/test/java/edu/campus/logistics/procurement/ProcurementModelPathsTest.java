@@ -42,10 +42,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The procurement model's own logic on the bare engine: the approval chain the decision table
  * gives, the gateways, the reminder and escalation timers, with the model's real listeners; only
- * stocking (ledger and asset register) is a recorded step, tested with the whole application in
+ * stocking (ledger and asset register) is a recorded step (the forms are deployed: the approval
+ * shows the request in the form's words), tested with the whole application in
  * {@link ProcurementPurchasePathsTest}.
  */
-@Deployment(resources = {"processes/procurement/procurement.bpmn", "processes/procurement/procurement-approval.dmn"})
+@Deployment(resources = {"processes/procurement/procurement.bpmn", "processes/procurement/procurement-approval.dmn",
+    "forms/procurement/procurement-approve.form", "forms/procurement/procurement-inspect.form",
+    "forms/procurement/procurement-purchase.form", "forms/procurement/procurement-rejected.form",
+    "forms/procurement/procurement-revise.form", "forms/procurement/procurement-start.form",
+    "forms/procurement/procurement-stocked.form", "forms/procurement/procurement-store.form"})
 class ProcurementModelPathsTest {
 
   @RegisterExtension
