@@ -31,10 +31,10 @@ class RequisitionConcurrencyTest extends RequisitionTestSupport {
     ProcessInstance second = start("liuyang", lastUnits, 3);
     List<Task> approvals = List.of(task(first, APPROVE_REQUISITION), task(second, APPROVE_REQUISITION));
     // small consumables are approved by the storekeepers: two of them, one approval each
-    asUser(STOREKEEPER, () -> taskService.claim(approvals.get(0).getId(), STOREKEEPER));
+    cases.as(STOREKEEPER, () -> taskService.claim(approvals.get(0).getId(), STOREKEEPER));
     String otherKeeper = SingleGroupUsers.of("warehouse");
     SingleGroupUsers.ensure(identityService);
-    asUser(otherKeeper, () -> taskService.claim(approvals.get(1).getId(), otherKeeper));
+    cases.as(otherKeeper, () -> taskService.claim(approvals.get(1).getId(), otherKeeper));
     List<String> users = List.of(STOREKEEPER, otherKeeper);
 
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -46,7 +46,7 @@ class RequisitionConcurrencyTest extends RequisitionTestSupport {
         String user = users.get(i);
         done.add(pool.submit(() -> {
           go.await(10, TimeUnit.SECONDS);
-          asUser(user, () -> taskService.complete(approval.getId(), Map.of("decision", "approve", "comment", "同意")));
+          cases.as(user, () -> taskService.complete(approval.getId(), Map.of("decision", "approve", "comment", "同意")));
           return null;
         }));
       }

@@ -81,7 +81,7 @@ class RequisitionProcessTest extends RequisitionTestSupport {
     assertThat(approval.getName()).isEqualTo("审批领用申请（后勤负责人）");
     assertThat(variable(paper, "copyingSupplies")).isEqualTo(true);
     // the storekeeper, who approves small consumables, is no candidate for paper
-    assertThatThrownBy(() -> asUser(STOREKEEPER, () -> taskService.claim(approval.getId(), STOREKEEPER)))
+    assertThatThrownBy(() -> cases.as(STOREKEEPER, () -> taskService.claim(approval.getId(), STOREKEEPER)))
         .isInstanceOf(RuntimeException.class);
 
     // a reject needs a reason; then it ends rejected and reserves nothing

@@ -104,7 +104,7 @@ class RequisitionRestTest extends RequisitionTestSupport {
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
     assertThat(submitted.message()).contains(message);
 
-    assertThatThrownBy(() -> asUser(STOREKEEPER, () -> taskService.complete(issue.getId())))
+    assertThatThrownBy(() -> cases.as(STOREKEEPER, () -> taskService.complete(issue.getId())))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining(message);
     assertThat(task(own, ISSUE_GOODS).getAssignee()).as("nothing changed").isNull();
     assertThat(onHand(toner)).isEqualByComparingTo("10");

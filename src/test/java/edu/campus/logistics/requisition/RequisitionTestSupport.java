@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
@@ -20,20 +21,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives requisitions the way the demo users do in Tasklist, through the engine's Java API. */
@@ -61,6 +61,14 @@ abstract class RequisitionTestSupport {
   protected LedgerService ledger;
   @Autowired
   protected StockReservations reservations;
+
+  /** Steps as the acting user; camunda-bpm-assert initialised for this engine. */
+  protected CaseDriver cases;
+
+  @BeforeEach
+  void initDriver() {
+    cases = new CaseDriver(processEngine);
+  }
 
   @AfterEach
   void resetClockAndUser() {
@@ -114,28 +122,11 @@ abstract class RequisitionTestSupport {
   }
 
   protected ProcessInstance start(String requester, Map<String, Object> variables) {
-    return as(requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.REQUISITION, variables));
+    return cases.as(requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.REQUISITION, variables));
   }
 
   protected ProcessInstance start(String requester, String itemCode, Object quantity) {
     return start(requester, request(List.of(line(itemCode, quantity, "教学使用")), null));
-  }
-
-  protected <T> T as(String userId, Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  protected void asUser(String userId, Runnable action) {
-    as(userId, () -> {
-      action.run();
-      return null;
-    });
   }
 
   protected Task task(ProcessInstance instance, String taskKey) {
@@ -146,12 +137,7 @@ abstract class RequisitionTestSupport {
   protected void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> variables) {
     Task task = task(instance, taskKey);
     assertThat(task).as("open task " + taskKey).isNotNull();
-    asUser(userId, () -> {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), userId);
-      }
-      taskService.complete(task.getId(), variables);
-    });
+    cases.claimAndComplete(userId, task, variables);
   }
 
   protected void approve(ProcessInstance instance, String approver) {

@@ -57,7 +57,7 @@ class StockReorderTest extends RequisitionTestSupport {
     runDailyTimer();
     assertThat(taskService.createTaskQuery().processDefinitionKey(ProcessKeys.STOCK_REORDER).count()).isEqualTo(1);
 
-    asUser(STOREKEEPER, () -> {
+    cases.as(STOREKEEPER, () -> {
       taskService.claim(proposal.getId(), STOREKEEPER);
       taskService.complete(proposal.getId(), Map.of("reorderAction", "procure"));
     });
