@@ -39,7 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackMetrics {
 
-  static final int MAX_CASES = 5000;
+  /** The engine's limit on one query's results (queryMaxResultsLimit). */
+  static final int MAX_CASES = 2000;
+  /** Cases per variable query: their six variables stay within that limit. */
+  static final int CASES_PER_QUERY = 300;
 
   /** The period's feedback figures; shares in percent (null without cases), times in hours. */
   record FeedbackReport(LocalDate from, LocalDate to, long total, Map<String, Long> byArea, Map<String, Long> byType,
@@ -63,10 +66,12 @@ class FeedbackMetrics {
         .processDefinitionKey(ProcessKeys.FEEDBACK).startedAfter(Date.from(period.start()))
         .startedBefore(Date.from(period.end())).listPage(0, MAX_CASES);
     Map<String, Map<String, Object>> variables = new HashMap<>();
-    if (!cases.isEmpty()) {
+    for (int first = 0; first < cases.size(); first += CASES_PER_QUERY) {
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-          .processInstanceIdIn(cases.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-          .variableNameIn(AREA, FEEDBACK_TYPE, FILED_AT, REPLIED_AT, REPLIED_IN_TIME, SATISFACTION).list()) {
+          .processInstanceIdIn(cases.subList(first, Math.min(cases.size(), first + CASES_PER_QUERY)).stream()
+              .map(HistoricProcessInstance::getId).toArray(String[]::new))
+          .variableNameIn(AREA, FEEDBACK_TYPE, FILED_AT, REPLIED_AT, REPLIED_IN_TIME, SATISFACTION)
+          .listPage(0, MAX_CASES)) {
         variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
             .put(variable.getName(), variable.getValue());
       }

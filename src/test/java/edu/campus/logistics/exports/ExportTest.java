@@ -75,7 +75,7 @@ class ExportTest {
         List.of(StockLine.of(item, new BigDecimal("5"), new BigDecimal("3200.00"))));
     ledger.receive(new Voucher("exp:" + item + ":receipt2", null, caseKey + "-2", "Task_ConfirmStorage", "wuxiaohong"),
         List.of(StockLine.of(item, new BigDecimal("3"), new BigDecimal("3100.50"))));
-    ledger.issue(new Voucher("exp:" + item + ":issue", null, "LY-EXP-" + item.substring(8), "Task_IssueGoods", "wuxiaohong"),
+    ledger.issue(new Voucher("exp:" + item + ":issue", null, "LY-EXP-" + item.substring(8), "Task_ManualIssue", "wuxiaohong"),
         List.of(StockLine.of(item, new BigDecimal("2"), null)));
   }
 
@@ -99,7 +99,7 @@ class ExportTest {
     assertThat(rows.get(1)).contains("导出测试投影仪", "台", "吴晓红 (wuxiaohong)", "exp:" + item + ":receipt");
     // the activity by its name in the model; an activity no model knows stays its id
     assertThat(rows.get(1).get(13)).isEqualTo("确认入库");
-    assertThat(rows.get(3).get(13)).isEqualTo("Task_IssueGoods");
+    assertThat(rows.get(3).get(13)).isEqualTo("Task_ManualIssue");
     assertThat(ledger.reconcile().consistent()).isTrue();
 
     Item balance = ledger.findItem(item).orElseThrow();

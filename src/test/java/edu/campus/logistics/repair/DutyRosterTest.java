@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 /**
  * The 24-hour duty roster (duty-roster.dmn) and the working-time SLA clocks, with the clock under
  * test control. Roster defaults: Mon/Wed/Fri/Sun 郑凯 (zhengkai) with 王芳 (wangfang) as duty leader,
- * Tue/Thu/Sat 冯雪 (fengxue) with 陈静 (chenjing); 2027-01-01 is a holiday with 冯雪 on duty;
+ * Tue/Thu/Sat 冯雪 (fengxue) with 李建国 (lijianguo); 2027-01-01 is a holiday with 冯雪 on duty;
  * working hours Mon–Fri 08:00–17:30.
  */
 class DutyRosterTest extends RepairScenario {
@@ -38,13 +38,13 @@ class DutyRosterTest extends RepairScenario {
 
   @Test
   void anUrgentReportAt22GoesToThePersonOnDutyAndEscalatesToTheDutyLeaderThenTheHeadOfLogistics() {
-    at("2030-03-05T22:00"); // a Tuesday: 冯雪 on duty, 陈静 duty leader
+    at("2030-03-05T22:00"); // a Tuesday: 冯雪 on duty, 李建国 duty leader
     ProcessInstance repair = driver.reportAs(REPORTER, report("男生宿舍3号楼", "plumbing", "三楼水管爆裂，走廊积水", "urgent"));
 
     Task dispatch = driver.task(repair, "Task_DispatchRepair");
     assertThat(candidates(dispatch)).containsExactlyInAnyOrder("user:fengxue", "group:logistics-staff");
     assertThat(variable(repair, "dutyOfficer")).isEqualTo("fengxue");
-    assertThat(variable(repair, "dutyLeader")).isEqualTo("chenjing");
+    assertThat(variable(repair, "dutyLeader")).isEqualTo("lijianguo");
     Filter dutyFilter = filters.createFilterQuery().filterName(DutyTasklist.MY_DUTY_TASKS).singleResult();
     assertThat(driver.as("fengxue", () -> filters.<Task>listPage(dutyFilter.getId(), 0, 500)))
         .as("冯雪's 我的值班任务").extracting(Task::getId).contains(dispatch.getId());
@@ -56,7 +56,7 @@ class DutyRosterTest extends RepairScenario {
     at("2030-03-05T22:31");
     fire(repair, "Timer_ResponseOverdue");
     Task leaders = supervisionTasks(repair).get(0);
-    assertThat(candidates(leaders)).containsExactly("user:chenjing");
+    assertThat(candidates(leaders)).containsExactly("user:lijianguo");
     assertThat(leaders.getDescription()).contains("响应超时").contains("一级督办");
     assertThat(escalations(repair)).singleElement().satisfies(escalation -> {
       assertThat(escalation.level()).isEqualTo(1);
@@ -72,9 +72,9 @@ class DutyRosterTest extends RepairScenario {
     assertThat(driver.as("gaoming", () -> driver.tasks.createTaskQuery().processInstanceId(repair.getId())
         .taskCandidateGroup("logistics-head").count())).isEqualTo(1);
 
-    driver.as("chenjing", () -> driver.tasks.claim(leaders.getId(), "chenjing"));
-    driver.complete("chenjing", leaders, Map.of("supervisionNote", "请冯雪立即到场关闭总阀"));
-    assertThat(escalations(repair).get(0).handledBy()).isEqualTo("chenjing");
+    driver.as("lijianguo", () -> driver.tasks.claim(leaders.getId(), "lijianguo"));
+    driver.complete("lijianguo", leaders, Map.of("supervisionNote", "请冯雪立即到场关闭总阀"));
+    assertThat(escalations(repair).get(0).handledBy()).isEqualTo("lijianguo");
 
     at("2030-03-05T23:05");
     driver.claimReport(repair, "fengxue");
@@ -137,7 +137,7 @@ class DutyRosterTest extends RepairScenario {
     at("2027-01-01T10:00"); // a Friday, but a holiday: outside working hours, with the holiday's duty
     ProcessInstance urgent = driver.reportAs(REPORTER, report("食堂", "electrical", "冷库断电", "urgent"));
     assertThat(candidates(driver.task(urgent, "Task_DispatchRepair"))).contains("user:fengxue");
-    assertThat(variable(urgent, "dutyLeader")).isEqualTo("chenjing");
+    assertThat(variable(urgent, "dutyLeader")).isEqualTo("lijianguo");
   }
 
   private void at(String localTime) {
