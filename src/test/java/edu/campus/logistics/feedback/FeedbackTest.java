@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.cases.Escalation;
 import edu.campus.logistics.cases.JsonVariable;
@@ -16,9 +17,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -125,7 +124,7 @@ class FeedbackTest {
     assertThat(candidateGroups(supervision)).containsExactly("logistics-head");
     assertThat(supervision.getOwner()).as("owned by the first responder").isEqualTo(HANDLER);
     assertThat(supervision.getDescription()).contains("答复超时").contains("一级督办");
-    as("gaoming", () -> engine.getTaskService().claim(supervision.getId(), "gaoming"));
+    cases().as("gaoming", () -> engine.getTaskService().claim(supervision.getId(), "gaoming"));
     complete("gaoming", supervision, Map.of("supervisionNote", "今天下班前答复"));
     assertThat(escalations(feedback)).singleElement().satisfies(escalation -> {
       assertThat(escalation.level()).isEqualTo(1);
@@ -239,17 +238,17 @@ class FeedbackTest {
   private ProcessInstance file(String reporter, String type, String area, String content, boolean anonymous) {
     Map<String, Object> variables = new HashMap<>(Map.of("feedbackType", type, "area", area, "content", content,
         "anonymous", anonymous));
-    return as(reporter, () -> engine.getRuntimeService().createProcessInstanceByKey(ProcessKeys.FEEDBACK)
+    return cases().as(reporter, () -> engine.getRuntimeService().createProcessInstanceByKey(ProcessKeys.FEEDBACK)
         .setVariables(variables).execute());
   }
 
   private void take(ProcessInstance feedback, String user) {
     String taskId = task(feedback, "Task_HandleFeedback").getId();
-    as(user, () -> engine.getTaskService().claim(taskId, user));
+    cases().as(user, () -> engine.getTaskService().claim(taskId, user));
   }
 
   private void complete(String user, Task task, Map<String, Object> variables) {
-    as(user, () -> engine.getTaskService().complete(task.getId(), variables));
+    cases().as(user, () -> engine.getTaskService().complete(task.getId(), variables));
   }
 
   private void fire(ProcessInstance feedback, String timerId) {
@@ -291,21 +290,7 @@ class FeedbackTest {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(feedback.getId()).count() == 0;
   }
 
-  private void as(String user, Runnable action) {
-    as(user, () -> {
-      action.run();
-      return null;
-    });
-  }
-
-  private <T> T as(String user, Supplier<T> action) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    engine.getIdentityService().setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+  private CaseDriver cases() {
+    return new CaseDriver(engine);
   }
 }
