@@ -50,10 +50,10 @@ class DailyPatrolTest extends PatrolScenario {
         .hasSize(6).containsOnly("logistics-staff");
     assertThat(day.getBusinessKey()).startsWith("XJ-2031-");
     assertThat(allOk(night)).extracting(row -> row.get("itemName")).containsExactly("门窗", "电", "消防器材", "安全隐患");
-    assertThat(as("fengxue", () -> engine.getTaskService().createTaskQuery().processInstanceId(day.getId())
+    assertThat(cases.as("fengxue", () -> engine.getTaskService().createTaskQuery().processInstanceId(day.getId())
         .taskAssignee("fengxue").count())).isEqualTo(3);
     String myRounds = engine.getFilterService().createFilterQuery().filterName(PatrolTasklist.MY_ROUNDS).singleResult().getId();
-    List<Task> fengxuesRounds = as("fengxue", () -> engine.getFilterService().<Task>listPage(myRounds, 0, 100)).stream()
+    List<Task> fengxuesRounds = cases.as("fengxue", () -> engine.getFilterService().<Task>listPage(myRounds, 0, 100)).stream()
         .filter(task -> task.getProcessInstanceId().equals(day.getId())).toList();
     assertThat(fengxuesRounds).as("her own dorm rounds and the logistics staff's").hasSize(9);
 
@@ -153,7 +153,7 @@ class DailyPatrolTest extends PatrolScenario {
     });
     assertThat(engine.getTaskService().createTaskQuery().taskId(lab.getId()).count()).as("the round may still be done").isOne();
 
-    as(HEAD, () -> {
+    cases.as(HEAD, () -> {
       engine.getTaskService().claim(supervise.getId(), HEAD);
       engine.getTaskService().complete(supervise.getId(), Map.of("supervisionNote", "郑凯马上补巡实验楼"));
       return null;
@@ -216,7 +216,7 @@ class DailyPatrolTest extends PatrolScenario {
   void badChecklistsAreRefusedWithAChineseReasonAndChangeNothing() {
     ProcessInstance day = dayStarts(ProcessKeys.DAILY_PATROL, LocalDate.of(2031, 3, 10));
     Task teaching = round(day, "教学楼", "晨巡");
-    as(PATROLLER, () -> {
+    cases.as(PATROLLER, () -> {
       engine.getTaskService().claim(teaching.getId(), PATROLLER);
       return null;
     });

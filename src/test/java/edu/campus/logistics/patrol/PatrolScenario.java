@@ -3,6 +3,7 @@ package edu.campus.logistics.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.io.IOException;
@@ -17,17 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +49,12 @@ abstract class PatrolScenario {
   @LocalServerPort
   int port;
   TestHttp http;
+  /** Steps as the acting user; camunda-bpm-assert initialised for this engine. */
+  CaseDriver cases;
 
   @BeforeEach
   void noOpenRepairsAtThePatrolLocations() {
-    BpmnAwareTests.init(engine);
+    cases = new CaseDriver(engine);
     http = new TestHttp(port);
     for (String location : PATROL_LOCATIONS) {
       engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR)
@@ -138,7 +138,7 @@ abstract class PatrolScenario {
 
   /** Claims (if it is a group's) and completes the checklist as that user. */
   void patrol(Task task, String user, List<Map<String, Object>> checklist) {
-    as(user, () -> {
+    cases.as(user, () -> {
       if (task.getAssignee() == null) {
         engine.getTaskService().claim(task.getId(), user);
       }
@@ -155,17 +155,6 @@ abstract class PatrolScenario {
 
   Object variable(String instanceId, String name) {
     return engine.getRuntimeService().getVariable(instanceId, name);
-  }
-
-  <T> T as(String user, Supplier<T> action) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).toList();
-    engine.getIdentityService().setAuthentication(user, groups);
-    try {
-      return action.get();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
   }
 
   /**
