@@ -177,8 +177,13 @@ public final class FormContract {
       if (!row.isObject()) {
         throw Refusal.of(where + "格式错误", whereEn + " is not an object");
       }
+      // as form-js evaluates a list's conditions: the row's own fields by name or as this.<field>, the form's as parent
+      Map<String, Object> rowValues = new HashMap<>();
+      row.fields().forEachRemaining(entry -> rowValues.put(entry.getKey(), plain(entry.getValue())));
       Map<String, Object> context = new HashMap<>(submitted);
-      row.fields().forEachRemaining(entry -> context.put(entry.getKey(), plain(entry.getValue())));
+      context.putAll(rowValues);
+      context.put("this", rowValues);
+      context.put("parent", submitted);
       for (Field field : list.rows()) {
         Object value = plain(row.get(field.key()));
         boolean hidden = hidden(field, context);

@@ -144,7 +144,8 @@ public final class TasklistPage {
       if (link == null) {
         return false;
       }
-      link.click();
+      // centred first: a card at the bottom of the list lies under Tasklist's fixed footer
+      browser.reveal(link).click();
       return true;
     }, "task " + taskName + " " + which);
     return new TaskPane(browser, taskName);

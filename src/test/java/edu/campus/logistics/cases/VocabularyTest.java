@@ -248,6 +248,8 @@ class VocabularyTest {
   /** Variables of a FEEL expression: identifiers not called, not after a dot, not keywords, not loop variables. */
   private static Set<String> feel(String expression) {
     String text = expression.replaceAll("\"[^\"]*\"", "\"\"").replaceAll("\\bstring join\\b", "join");
+    // in a dynamic list, form-js names the row's fields this.<field> and the form's parent.<field>
+    text = text.replaceAll("\\b(this|parent)\\.", "");
     Set<String> bound = new TreeSet<>();
     Matcher loop = Pattern.compile("\\bfor\\s+(\\w+)\\s+in\\b").matcher(text);
     while (loop.find()) {
