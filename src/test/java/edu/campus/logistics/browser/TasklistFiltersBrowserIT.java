@@ -2,6 +2,7 @@ package edu.campus.logistics.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.campus.logistics.duty.DutyTasklist;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.TasklistFilters;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,9 @@ class TasklistFiltersBrowserIT {
     tasklist.openFilter(TasklistFilters.MY_GROUP_TASKS);
     browser.step("wangfang-filters");
 
-    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS,
-        TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
+    // the duty filter is everyone's (the roster may name anybody); general affairs starts and approves stocktakes
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
+        TasklistFilters.MY_GROUP_TASKS, TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS), "清查盘点");
   }
 
   @Test
@@ -25,7 +27,8 @@ class TasklistFiltersBrowserIT {
     TasklistPage tasklist = TasklistPage.login(browser, "zhangwei");
     browser.step("zhangwei-filters");
 
-    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS)
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
+        TasklistFilters.MY_GROUP_TASKS)
         .doesNotContain(TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
   }
 }
