@@ -1,6 +1,11 @@
 package edu.campus.logistics.cases;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
@@ -33,5 +38,39 @@ public final class Actor {
       return task.getAssignee();
     }
     throw Refusal.of("请先认领任务再办理", "claim the task before completing it");
+  }
+
+  /**
+   * The people a four-eyes guard checks on this task event: its assignee, and on completion whoever
+   * completes it (who may differ, e.g. an administrator completing a colleague's task).
+   */
+  public static Set<String> involved(DelegateTask task) {
+    Set<String> actors = new LinkedHashSet<>();
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      actors.add(of(task));
+    }
+    if (task.getAssignee() != null) {
+      actors.add(task.getAssignee());
+    }
+    return actors;
+  }
+
+  /**
+   * Who starts a case as its requester: the logged-in user (whatever a client sent in {@code variable});
+   * a start without one (another process, a system job) must name an existing user there.
+   */
+  public static String starter(DelegateExecution execution, IdentityService identityService, String variable) {
+    String current = current();
+    if (current != null) {
+      return current;
+    }
+    Object named = execution.getVariable(variable);
+    if (!(named instanceof String userId) || userId.isBlank()) {
+      throw Refusal.of("无法确定申请人，请登录后提交", "no requester: start as a logged-in user");
+    }
+    if (identityService.createUserQuery().userId(userId).count() != 1) {
+      throw Refusal.of("申请人不存在：" + userId, "unknown requester " + userId);
+    }
+    return userId;
   }
 }

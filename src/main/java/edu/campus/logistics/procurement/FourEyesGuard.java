@@ -6,7 +6,6 @@ import static edu.campus.logistics.procurement.ProcurementActivities.PURCHASE_GO
 
 import edu.campus.logistics.cases.Refusal;
 import edu.campus.logistics.cases.Actor;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,13 +30,7 @@ public class FourEyesGuard implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> actors = new LinkedHashSet<>();
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      actors.add(Actor.of(task));
-    }
-    if (task.getAssignee() != null) {
-      actors.add(task.getAssignee());
-    }
+    Set<String> actors = Actor.involved(task);
     ProcurementCase procurement = ProcurementCase.of(task);
     for (String actor : actors) {
       check(task.getTaskDefinitionKey(), actor, procurement);

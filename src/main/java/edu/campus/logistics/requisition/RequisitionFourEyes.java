@@ -5,7 +5,6 @@ import static edu.campus.logistics.requisition.RequisitionActivities.ISSUE_GOODS
 
 import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.Refusal;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -27,13 +26,7 @@ public class RequisitionFourEyes implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> actors = new LinkedHashSet<>();
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      actors.add(Actor.of(task));
-    }
-    if (task.getAssignee() != null) {
-      actors.add(task.getAssignee());
-    }
+    Set<String> actors = Actor.involved(task);
     String[] forbidden = REQUESTER_MAY_NOT.get(task.getTaskDefinitionKey());
     String requester = RequisitionCase.of(task).requesterId();
     for (String actor : actors) {

@@ -50,7 +50,7 @@ public class ValidateRequisition implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String requester = requester(execution);
+    String requester = Actor.starter(execution, identityService, REQUESTER_ID);
     execution.setVariable(REQUESTER_ID, requester);
     execution.setVariable(DEPARTMENT, identityService.getUserInfo(requester, DEPARTMENT_INFO));
     RequisitionCase.of(execution).setLines(checkedLines(execution.getVariable(LINES)));
@@ -132,21 +132,5 @@ public class ValidateRequisition implements ExecutionListener {
 
   private static String rowLabel(int row) {
     return LABEL + "第" + row + "行：";
-  }
-
-  /** The logged-in user who starts the request; a start without one (a system job) must name an existing user. */
-  private String requester(DelegateExecution execution) {
-    String current = Actor.current();
-    if (current != null) {
-      return current;
-    }
-    Object named = execution.getVariable(REQUESTER_ID);
-    if (!(named instanceof String userId) || userId.isBlank()) {
-      throw Refusal.of("无法确定申请人，请登录后提交", "no requester: start the requisition as a logged-in user");
-    }
-    if (identityService.createUserQuery().userId(userId).count() != 1) {
-      throw Refusal.of("申请人不存在：" + userId, "unknown requester " + userId);
-    }
-    return userId;
   }
 }

@@ -2,7 +2,6 @@ package edu.campus.logistics.stocktake;
 
 import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.Refusal;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,13 +24,7 @@ public class CounterMayNotApprove implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Set<String> actors = new LinkedHashSet<>();
-    if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      actors.add(Actor.of(task));
-    }
-    if (task.getAssignee() != null) {
-      actors.add(task.getAssignee());
-    }
+    Set<String> actors = Actor.involved(task);
     List<String> counters = store.counters(task.getProcessInstanceId());
     for (String actor : actors) {
       if (counters.contains(actor)) {
