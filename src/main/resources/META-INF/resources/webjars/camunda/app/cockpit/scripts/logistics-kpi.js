@@ -59,7 +59,9 @@ function isoDate(date) {
 }
 
 async function metrics(kind, from, to) {
-  const response = await fetch(`/api/metrics/${kind}?from=${from}&to=${to}`,
+  // a missing end is the server's today in the school's time zone (the browser's date may be another day)
+  const period = new URLSearchParams(Object.entries({from, to}).filter(([, value]) => value));
+  const response = await fetch(`/api/metrics/${kind}?${period}`,
       {credentials: 'same-origin', headers: {Accept: 'application/json'}});
   if (response.status === 401 || response.status === 403) {
     throw new Error('您没有查看后勤指标的权限（限后勤负责人、总务主任、校长、财务）。');
@@ -199,7 +201,8 @@ async function renderPage(node) {
   addStyle();
   const today = new Date();
   const from = element('input', {type: 'date', id: 'kpi-from', value: isoDate(new Date(today.getFullYear(), 0, 1))});
-  const to = element('input', {type: 'date', id: 'kpi-to', value: isoDate(today)});
+  // no end date at first: the server's today at the school (the browser's date may be another day); the first answer fills it in
+  const to = element('input', {type: 'date', id: 'kpi-to'});
   const run = element('button', {type: 'button', class: 'btn btn-primary', id: 'kpi-run'}, '查询');
   const print = element('button', {type: 'button', class: 'btn btn-default', id: 'kpi-print'}, '打印小结');
   const content = element('div', {id: 'kpi-content'});
@@ -216,6 +219,10 @@ async function renderPage(node) {
     try {
       const [Chart, repairs, staff, procurement, stock, summary] = await Promise.all([loadChartJs(),
         ...['repairs', 'staff', 'procurement', 'stock', 'summary'].map(kind => metrics(kind, from.value, to.value))]);
+      if (!to.value && repairs.to) {
+        to.value = repairs.to;
+        to.dispatchEvent(new Event('change'));
+      }
       content.replaceChildren(
           element('div', {class: 'kpi-section kpi-summary', id: 'kpi-summary'}, element('h3', {}, '年度（学期）小结'),
               ...summaryText(summary).map(line => element('div', {}, line))),
@@ -290,7 +297,9 @@ async function renderTile(node) {
       element('div', {id: 'kpi-tile-content'}, '正在计算……')));
   const content = node.querySelector('#kpi-tile-content');
   try {
-    const repairs = await metrics('repairs', from, isoDate(today));
+    // up to now at the school: reports made after the school's midnight count although the browser's clock may
+    // still show yesterday
+    const repairs = await metrics('repairs', from);
     content.replaceChildren(element('div', {class: 'kpi-cards'},
         card('未结案报修', String(repairs.open)), card('近一年报修', String(repairs.reported)),
         card('响应达标率', figure(repairs.responseSla.compliancePercent, '%')),
