@@ -9,11 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.cases.JsonVariable;
 import com.fasterxml.jackson.databind.JsonNode;
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.CaseDriver;
+import edu.campus.logistics.StockCaseTest;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
-import edu.campus.logistics.ledger.LedgerService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,51 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives procurement requests the way the demo users do in Tasklist, through the engine's Java API. */
-@CampusTest
-abstract class ProcurementTestSupport {
-
-  @Autowired
-  protected ProcessEngine processEngine;
-  @Autowired
-  protected RuntimeService runtimeService;
-  @Autowired
-  protected TaskService taskService;
-  @Autowired
-  protected IdentityService identityService;
-  @Autowired
-  protected ManagementService managementService;
-  @Autowired
-  protected LedgerService ledger;
-
-  /** Steps as the acting user; camunda-bpm-assert initialised for this engine. */
-  protected CaseDriver cases;
-
-  @BeforeEach
-  void initDriver() {
-    cases = new CaseDriver(processEngine);
-  }
-
-  @AfterEach
-  void resetClockAndUser() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-    assertThat(ledger.reconcile().consistent()).as("ledger reconciles").isTrue();
-  }
+abstract class ProcurementTestSupport extends StockCaseTest {
 
   static Map<String, Object> line(String name, String spec, String category, String unit, String quantity,
                                   String unitPrice) {

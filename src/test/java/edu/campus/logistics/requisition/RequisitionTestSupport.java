@@ -3,13 +3,11 @@ package edu.campus.logistics.requisition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.CaseDriver;
+import edu.campus.logistics.StockCaseTest;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.ItemCategory;
-import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewItem;
 import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.StockReservations;
@@ -22,23 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives requisitions the way the demo users do in Tasklist, through the engine's Java API. */
-@CampusTest
-abstract class RequisitionTestSupport {
+abstract class RequisitionTestSupport extends StockCaseTest {
 
   static final String REQUESTER = "zhangwei";
   static final String STOREKEEPER = "wuxiaohong";
@@ -46,36 +35,9 @@ abstract class RequisitionTestSupport {
   static final String SUPERVISOR = "gaoming";
 
   @Autowired
-  protected ProcessEngine processEngine;
-  @Autowired
-  protected RuntimeService runtimeService;
-  @Autowired
-  protected TaskService taskService;
-  @Autowired
   protected HistoryService historyService;
   @Autowired
-  protected IdentityService identityService;
-  @Autowired
-  protected ManagementService managementService;
-  @Autowired
-  protected LedgerService ledger;
-  @Autowired
   protected StockReservations reservations;
-
-  /** Steps as the acting user; camunda-bpm-assert initialised for this engine. */
-  protected CaseDriver cases;
-
-  @BeforeEach
-  void initDriver() {
-    cases = new CaseDriver(processEngine);
-  }
-
-  @AfterEach
-  void resetClockAndUser() {
-    ClockUtil.reset();
-    identityService.clearAuthentication();
-    assertThat(ledger.reconcile().consistent()).as("ledger reconciles").isTrue();
-  }
 
   /** A catalogue item of its own with {@code onHand} units received at {@code unitCost}; its code. */
   protected String stockedItem(String name, String unit, String unitCost, String onHand) {
