@@ -7,26 +7,19 @@ import static edu.campus.logistics.stocktake.StocktakeDriver.scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import edu.campus.logistics.ledger.Asset;
-import edu.campus.logistics.ledger.AssetRegister;
-import edu.campus.logistics.ledger.LedgerService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Bad input to a stocktake — a scope that matches nothing, an unknown scope, unknown item codes,
@@ -34,27 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the place — refused through REST with a Chinese reason, and nothing changes. And asset audits: the next
  * audit date per category, the overdue list, overdue cards counted in the next stocktake.
  */
-@CampusTest
-class StocktakeInputAndAuditTest {
+class StocktakeInputAndAuditTest extends StocktakeScenario {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  LedgerService ledger;
-  @Autowired
-  AssetRegister assets;
   @Autowired
   StocktakeStore store;
-
-  StocktakeDriver stocktakes;
-
-  @BeforeEach
-  void driver() {
-    SingleGroupUsers.ensure(engine.getIdentityService());
-    stocktakes = new StocktakeDriver(engine, ledger, assets, new TestHttp(port));
-  }
 
   @Test
   void aScopeThatMatchesNothingOrIsUnknownStartsNothing() {

@@ -9,27 +9,20 @@ import static edu.campus.logistics.stocktake.StocktakeDriver.scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import edu.campus.logistics.CampusTest;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import edu.campus.logistics.ledger.Asset;
-import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.AssetStatus;
-import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The stocktake (清查) paths a user can take, on the real engine and database, through REST as the
@@ -37,25 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * approval; the counter refused as approver; stock that moves between count and approval; a large
  * difference for the principal, rejected; the report and who may read it.
  */
-@CampusTest
-class StocktakeProcessTest {
-
-  @LocalServerPort
-  int port;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  LedgerService ledger;
-  @Autowired
-  AssetRegister assets;
-
-  StocktakeDriver stocktakes;
-
-  @BeforeEach
-  void driver() {
-    SingleGroupUsers.ensure(engine.getIdentityService());
-    stocktakes = new StocktakeDriver(engine, ledger, assets, new TestHttp(port));
-  }
+class StocktakeProcessTest extends StocktakeScenario {
 
   @Test
   void blindCountWithSurplusShortageMissingAndMovedAssetIsPostedOnlyAfterApproval() {
