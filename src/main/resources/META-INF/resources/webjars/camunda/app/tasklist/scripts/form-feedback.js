@@ -72,25 +72,32 @@
   const TASK_FORM = 'section.task-details';
   const ERROR_CLOSE = '.notifications .alert-danger button.close, .notifications .alert-error button.close';
 
-  /** Closes the red notes about a refused submission once the form (dialog or task) shows no refused field. */
-  function closeBannerWhenFixed() {
+  /**
+   * Closes the red notes about a refused submission once the form (dialog or task) shows no refused
+   * field. Only the notes already shown when the person edited the form go: a note that arrives in
+   * the meantime answers a newer submission (typed, then 发起 at once) and stays.
+   */
+  function closeBannerWhenFixed(shownAtEdit) {
+    const close = (scope) => scope.querySelectorAll(ERROR_CLOSE)
+      .forEach((button) => shownAtEdit.includes(button) && button.click());
     const dialog = document.querySelector(DIALOG);
     if (dialog && dialog.querySelector('.fjs-container')) {
       if (!dialog.querySelector('.fjs-has-errors')) {
-        dialog.querySelectorAll(ERROR_CLOSE).forEach((close) => close.click());
+        close(dialog);
       }
       return;
     }
     const task = document.querySelector(`${TASK_FORM} .fjs-container`);
     if (task && !task.querySelector('.fjs-has-errors')) {
-      document.querySelectorAll(`.page-notifications ${ERROR_CLOSE}`).forEach((close) => close.click());
+      document.querySelectorAll('.page-notifications').forEach(close);
     }
   }
 
   function later() {
     clearTimeout(pending);
+    const shownAtEdit = Array.from(document.querySelectorAll(ERROR_CLOSE));
     // form-js validates 300 ms after typing
-    pending = setTimeout(closeBannerWhenFixed, 600);
+    pending = setTimeout(() => closeBannerWhenFixed(shownAtEdit), 600);
   }
 
   ['input', 'change', 'click'].forEach((type) => document.addEventListener(type, (event) => {
