@@ -1,6 +1,7 @@
 package edu.campus.logistics.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,10 @@ import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -103,6 +108,36 @@ public final class FormContract {
   public static FormContract ofTask(DelegateTask task) {
     return DEPLOYED.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         key -> parse(deployedForm(new GetDeployedTaskFormCmd(task.getId()), task.getTaskDefinitionKey())));
+  }
+
+  /**
+   * The contract of the Camunda Form a user task of the process definition shows (a literal
+   * {@code formRef}, binding deployment), read without a task: another task of the case may show
+   * what this one decided, in its words (e.g. the rejection shows the approvals' 同意/驳回).
+   */
+  public static FormContract ofTaskDefinition(String processDefinitionId, String taskDefinitionKey) {
+    return DEPLOYED.computeIfAbsent(processDefinitionId + "#" + taskDefinitionKey,
+        key -> parse(deployedForm(commandContext -> formOfTaskDefinition(commandContext, processDefinitionId,
+            taskDefinitionKey), taskDefinitionKey)));
+  }
+
+  private static InputStream formOfTaskDefinition(CommandContext commandContext, String processDefinitionId,
+      String taskDefinitionKey) {
+    ProcessDefinitionEntity definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(processDefinitionId);
+    TaskDefinition task = definition.getTaskDefinitions().get(taskDefinitionKey);
+    if (task == null || task.getFormDefinition().getCamundaFormDefinitionKey() == null) {
+      throw new IllegalArgumentException("no Camunda Form for " + taskDefinitionKey + " in " + processDefinitionId);
+    }
+    String formKey = task.getFormDefinition().getCamundaFormDefinitionKey().getExpressionText();
+    CamundaFormDefinitionEntity form = commandContext.getCamundaFormDefinitionManager()
+        .findDefinitionByDeploymentAndKey(definition.getDeploymentId(), formKey);
+    if (form == null) {
+      throw new IllegalArgumentException("form " + formKey + " is not in the deployment of " + processDefinitionId);
+    }
+    ResourceEntity resource = commandContext.getResourceManager()
+        .findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
+    return new ByteArrayInputStream(resource.getBytes());
   }
 
   /** The contract of the process definition's deployed start form. */

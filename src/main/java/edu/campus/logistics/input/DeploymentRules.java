@@ -47,7 +47,7 @@ public final class DeploymentRules {
   public static final Set<String> ALLOWED_BEANS = Set.of(
       // procurement
       "validateProcurementRequest", "startApprovalRound", "approvalChain", "prepareApproval", "recordApproval",
-      "fourEyesGuard",
+      "showRequestInWords", "fourEyesGuard",
       "reviseTaskListener", "preparePurchase", "purchaseTaskListener", "prepareInspection", "recordInspection",
       "storageTaskListener", "stockReceivedGoods", "remindApprover", "escalateApproval",
       // repair

@@ -1,5 +1,6 @@
 package edu.campus.logistics.procurement;
 
+import static edu.campus.logistics.procurement.ProcurementActivities.APPROVE_REQUEST;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVALS;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVALS_SHOWN;
 import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEVEL;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Component;
  * task-local variables when it is created: the level's name (总务主任, not {@code general-affairs}),
  * who asked ({@code requesterName}), the item lines with the category's name, and the earlier
  * decisions with the decision's label (同意/驳回/退回修改), the approver's name and the time in the
- * school's time zone ({@code yyyy-MM-dd HH:mm}). Display only: nothing reads them back, a submission
+ * school's time zone ({@code yyyy-MM-dd HH:mm}); the rejection and the return for revision show
+ * the requester the same lines and decisions ({@link ShowRequestInWords}). Display only: nothing reads them back, a submission
  * may not set them (they are no fields of the form).
  */
 @Component
@@ -48,10 +50,18 @@ public class ApprovalView {
     this.identityService = identityService;
   }
 
-  /** Sets the words on the new approval task. */
+  /** Sets the words on the new approval task: its level's name and the request. */
   public void show(DelegateTask task) {
     String level = (String) task.getVariable(APPROVAL_LEVEL);
     task.setVariableLocal(APPROVAL_LEVEL_NAME, levelName(level));
+    showRequest(task);
+  }
+
+  /**
+   * Sets the request in words on a new task of the case: who asked, the lines, the decisions so
+   * far (the rejection and the return for revision show them to the requester, too).
+   */
+  public void showRequest(DelegateTask task) {
     task.setVariableLocal(REQUESTER_NAME, name(ProcurementCase.of(task).requesterId()));
     task.setVariableLocal(ITEMS_SHOWN, JsonVariable.write(items(task)));
     task.setVariableLocal(APPROVALS_SHOWN, JsonVariable.write(approvals(task)));
@@ -78,7 +88,8 @@ public class ApprovalView {
     if (earlier == null) {
       return rows;
     }
-    FormContract form = FormContract.ofTask(task);
+    // the decisions in the words of the approval form, whichever task shows them
+    FormContract form = FormContract.ofTaskDefinition(task.getProcessDefinitionId(), APPROVE_REQUEST);
     for (JsonNode entry : earlier) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("round", entry.path("round").asText());

@@ -124,6 +124,15 @@ class ProcurementApprovalPathsTest extends ProcurementTestSupport {
     assertThat(task(request, READ_REJECTION).getAssignee()).isEqualTo("liuyang");
     assertThat(variable(request, "comment")).isEqualTo("预算已用完，下学期再议");
     assertThat(json(request, "approvals")).hasSize(level + 1);
+    // the requester reads the lines and decisions in words: names, not codes
+    Task rejection = task(request, READ_REJECTION);
+    String shown = taskService.getVariableLocal(rejection.getId(), ProcurementVariables.APPROVALS_SHOWN).toString();
+    String[] names = {"王芳", "李建国", "陈静"};
+    String[] levels = {"总务主任", "校长", "校务会"};
+    assertThat(shown).contains("驳回", "预算已用完，下学期再议", names[level], levels[level])
+        .doesNotContain("\"reject\"", approvers[level], "general-affairs");
+    assertThat(taskService.getVariableLocal(rejection.getId(), ProcurementVariables.ITEMS_SHOWN).toString())
+        .contains("家具").doesNotContain("furniture");
     complete(request, READ_REJECTION, "liuyang", Map.of());
     assertThat(request).isEnded().hasPassed(END_REJECTED).hasNotPassed(PURCHASE_GOODS);
     assertThat(endState(request)).as("the history's end activity names the end state").isEqualTo("rejected");
@@ -137,6 +146,8 @@ class ProcurementApprovalPathsTest extends ProcurementTestSupport {
 
     assertThat(request).isWaitingAt(REVISE_REQUEST);
     assertThat(task(request, REVISE_REQUEST).getAssignee()).isEqualTo("zhangwei");
+    assertThat(taskService.getVariableLocal(task(request, REVISE_REQUEST).getId(), ProcurementVariables.APPROVALS_SHOWN)
+        .toString()).contains("退回修改", "王芳", "总务主任").doesNotContain("wangfang");
     Map<String, Object> revised = request(List.of(uniqueLine("白板", "equipment", "块", "5", "300")));
     revised.put("requesterAction", "resubmit");
     complete(request, REVISE_REQUEST, "zhangwei", revised);

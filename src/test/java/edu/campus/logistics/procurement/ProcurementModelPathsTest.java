@@ -65,7 +65,9 @@ class ProcurementModelPathsTest {
     Mocks.register("validateProcurementRequest", new ValidateProcurementRequest(engine.getIdentityService()));
     Mocks.register("startApprovalRound", new StartApprovalRound());
     Mocks.register("approvalChain", new ApprovalChainListener());
-    Mocks.register("prepareApproval", new PrepareApproval(new ApprovalView(engine.getIdentityService())));
+    ApprovalView view = new ApprovalView(engine.getIdentityService());
+    Mocks.register("prepareApproval", new PrepareApproval(view));
+    Mocks.register("showRequestInWords", new ShowRequestInWords(view));
     Mocks.register("recordApproval", new RecordApproval());
     Mocks.register("remindApprover", new RemindApprover(engine.getTaskService()));
     Mocks.register("escalateApproval", new EscalateApproval(engine.getTaskService()));
