@@ -5,11 +5,19 @@ import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_CATEGORY_FIELD;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_DESCRIPTION;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_LOCATION;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_URGENCY;
+import static edu.campus.logistics.patrol.PatrolVariables.REPEAT_SIGHTINGS;
 import static edu.campus.logistics.patrol.PatrolVariables.SOURCE_CASE;
 import static edu.campus.logistics.patrol.PatrolVariables.SOURCE_ROUND;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.identity.ProcessKeys;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,9 +25,12 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +39,19 @@ import org.springframework.stereotype.Component;
  * from the checklist item, description, urgency, the inspection's asset tag), so the repair's own
  * start checks run (asset tag in the register, the reporter a user) and the patroller is its reporter.
  * The new repair then carries the link back ({@code sourceCase}, {@code sourceRound}). A repair
- * still open for the same location and category is linked instead: reported once.
+ * still open for the same location and category is linked instead: reported once, and the repair
+ * gets the new sighting ({@code repeatSightings}: which round, what was seen, by whom, when).
  */
 @Component
 class DefectRepairs {
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final ZoneId zone;
+
+  DefectRepairs(@Value("${campus.time-zone}") ZoneId zone) {
+    this.zone = zone;
+  }
 
   /** The repair a defect went to. */
   record Reported(String instanceId, String caseNumber, boolean linked) {
@@ -53,7 +73,9 @@ class DefectRepairs {
         .variableValueEquals(REPAIR_CATEGORY_FIELD, item.repairCategory())
         .orderByProcessInstanceId().asc().listPage(0, 1));
     if (!open.isEmpty()) {
-      return new Reported(open.get(0).getId(), open.get(0).getBusinessKey(), true);
+      ProcessInstance repair = open.get(0);
+      recordSighting(engine, repair.getId(), execution, kind, round, item, row, patroller);
+      return new Reported(repair.getId(), repair.getBusinessKey(), true);
     }
     Map<String, Object> report = new HashMap<>();
     report.put(REPAIR_LOCATION, round.areaName());
@@ -74,6 +96,31 @@ class DefectRepairs {
     Reported reported = new Reported(repair.getId(), repair.getBusinessKey(), false);
     reportedHere.put(sameFault, reported);
     return reported;
+  }
+
+  /** Writes onto the open repair that this round found its fault again, with the patroller's note. */
+  private void recordSighting(ProcessEngineServices engine, String repairId, DelegateExecution execution,
+                                     ChecklistKind kind, ChecklistRound round, ChecklistItems.Item item,
+                                     ChecklistRow row, String patroller) {
+    RuntimeService runtime = engine.getRuntimeService();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      User user = engine.getIdentityService().createUserQuery().userId(patroller).singleResult();
+      List<Map<String, Object>> sightings = new ArrayList<>();
+      JsonNode earlier = JsonVariable.read(runtime.getVariable(repairId, REPEAT_SIGHTINGS), REPEAT_SIGHTINGS, "巡查再次发现");
+      if (earlier != null) {
+        earlier.forEach(sighting -> sightings.add(JsonVariable.MAPPER.convertValue(sighting, Map.class)));
+      }
+      Map<String, Object> sighting = new LinkedHashMap<>();
+      sighting.put("sourceCase", kind.sourceName + " " + execution.getProcessBusinessKey());
+      sighting.put("round", round.areaName() + " · " + round.roundName());
+      sighting.put("item", item.name());
+      sighting.put("note", row.note().trim());
+      sighting.put("foundBy", user == null ? patroller : ApplicationReads.displayName(user));
+      sighting.put("foundAt", MINUTES.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)));
+      sightings.add(sighting);
+      runtime.setVariable(repairId, REPEAT_SIGHTINGS, JsonVariable.write(sightings));
+      return null;
+    });
   }
 
   /**

@@ -68,6 +68,13 @@ public final class PatrolVariables {
   public static final String SOURCE_CASE = "sourceCase";
   /** Set on a repair started by a patrol or an inspection: the round ({@code area/round}) that found the defect. */
   public static final String SOURCE_ROUND = "sourceRound";
+  /**
+   * Set on an open repair when a later patrol or inspection finds the same fault again (same location
+   * and category): {@code [{sourceCase, round, item, note, foundBy, foundAt}]}, the repair's
+   * {@code repeatSightings} shown on its dispatch and work forms, so the repair learns what was seen
+   * since instead of a second report.
+   */
+  public static final String REPEAT_SIGHTINGS = "repeatSightings";
 
   private PatrolVariables() {
   }

@@ -85,6 +85,11 @@ public final class RepairVariables {
   public static final String DISPATCHED_AT = "dispatchedAt";
   public static final String RESOLVED_AT = "resolvedAt";
   public static final String CLOSED_AT = "closedAt";
+  /**
+   * Written by a patrol or an inspection that finds this open repair's fault again (same location and
+   * category) instead of reporting it twice; shown on the dispatch and work forms.
+   */
+  public static final String REPEAT_SIGHTINGS = "repeatSightings";
 
   private RepairVariables() {
   }

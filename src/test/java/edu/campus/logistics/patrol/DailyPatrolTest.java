@@ -123,6 +123,16 @@ class DailyPatrolTest extends PatrolScenario {
     assertThat(defects.get(1).get("linkedToOpenRepair").asBoolean()).isTrue();
     assertThat(defects.get(1).get("repairCaseNumber").asText()).isEqualTo(first.getBusinessKey());
     assertThat(defects.get(1).get("foundBy").asText()).isEqualTo("fengxue");
+    // the open repair learns what the afternoon round saw, in words
+    JsonNode sightings = JsonVariable.read(engine.getRuntimeService().getVariable(first.getId(),
+        PatrolVariables.REPEAT_SIGHTINGS), PatrolVariables.REPEAT_SIGHTINGS, "巡查再次发现");
+    assertThat(sightings).singleElement().satisfies(sighting -> {
+      assertThat(sighting.get("note").asText()).isEqualTo("窗户仍然关不上");
+      assertThat(sighting.get("foundBy").asText()).isEqualTo("冯雪");
+      assertThat(sighting.get("round").asText()).isEqualTo("教学楼 · 午巡");
+      assertThat(sighting.get("sourceCase").asText()).endsWith(day.getBusinessKey());
+      assertThat(sighting.get("foundAt").asText()).isEqualTo("2031-03-05 16:00");
+    });
   }
 
   @Test
