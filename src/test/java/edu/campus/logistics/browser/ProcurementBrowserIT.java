@@ -89,7 +89,7 @@ class ProcurementBrowserIT {
     TaskPane approval = ProcurementSteps.openApproval(browser, "wangfang", CampusGroup.GENERAL_AFFAIRS, request);
     assertThat(approval.assignee()).isEmpty();
     CamundaForm form = approval.form();
-    assertThat(form.value(ProcurementSteps.TOTAL)).isEqualTo("7000");
+    assertThat(form.text()).contains(ProcurementSteps.TOTAL + "7000 元");
     assertThat(form.value(ProcurementSteps.REASON)).isEqualTo(request.reason());
     assertThat(form.tableRows(ProcurementSteps.ITEMS_TABLE)).containsExactly(
         List.of("复印纸", PAPER.spec(), "办公用品", "箱", "5", "120"),

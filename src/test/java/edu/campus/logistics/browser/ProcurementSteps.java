@@ -36,7 +36,7 @@ final class ProcurementSteps {
   /** The categories the start form offers, in its order (values office … other). */
   static final List<String> CATEGORIES = List.of("办公用品", "清洁用品", "电料", "水暖", "家具", "教学设备", "其他");
   // approval procurement-approve
-  static final String TOTAL = "合计金额（元，系统计算）";
+  static final String TOTAL = "合计金额：";
   static final String ITEMS_TABLE = "采购明细";
   static final String DECISION = "审批意见";
   static final String APPROVE = "同意";
