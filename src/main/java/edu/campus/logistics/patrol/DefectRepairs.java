@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -62,16 +63,21 @@ class DefectRepairs {
                   ChecklistRow row, String patroller, Map<String, Reported> reportedHere) {
     ProcessEngineServices engine = execution.getProcessEngineServices();
     RuntimeService runtime = engine.getRuntimeService();
-    String sameFault = round.areaName() + "\n" + item.repairCategory();
+    // the same fault: the same place and category, and on the same asset when the round checks one
+    String sameFault = round.areaName() + "\n" + item.repairCategory() + "\n" + round.assetTag();
     Reported earlier = reportedHere.get(sameFault);
     if (earlier != null) {
       return new Reported(earlier.instanceId(), earlier.caseNumber(), true);
     }
-    List<ProcessInstance> open = Context.getCommandContext().runWithoutAuthorization(() -> runtime
-        .createProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR)
-        .variableValueEquals(REPAIR_LOCATION, round.areaName())
-        .variableValueEquals(REPAIR_CATEGORY_FIELD, item.repairCategory())
-        .orderByProcessInstanceId().asc().listPage(0, 1));
+    List<ProcessInstance> open = Context.getCommandContext().runWithoutAuthorization(() -> {
+      ProcessInstanceQuery query = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR)
+          .variableValueEquals(REPAIR_LOCATION, round.areaName())
+          .variableValueEquals(REPAIR_CATEGORY_FIELD, item.repairCategory());
+      if (round.assetTag() != null) {
+        query.variableValueEquals(REPAIR_ASSET_TAG, round.assetTag());
+      }
+      return query.orderByProcessInstanceId().asc().listPage(0, 1);
+    });
     if (!open.isEmpty()) {
       ProcessInstance repair = open.get(0);
       recordSighting(engine, repair.getId(), execution, kind, round, item, row, patroller);

@@ -32,6 +32,11 @@ public final class PatrolVariables {
   public static final String ITEMS = "items";
   /** inspection-plans: the asset the inspection is for (optional); the repair of a failed check carries it. */
   public static final String ASSET_TAG = "assetTag";
+  /**
+   * An inspection plan's asset category (an item category id, e.g. {@code equipment}): one checklist
+   * per asset card of that category in use (not retired, not missing), at the card's location.
+   */
+  public static final String ASSET_CATEGORY = "assetCategory";
   /** inspection-plans: the interval (ISO-8601 period: P1D, P7D, P1M, P10D …). */
   public static final String EVERY = "every";
   /** inspection-plans: the first day the inspection is due ({@code yyyy-MM-dd}). */

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetRegister;
+import edu.campus.logistics.ledger.AssetStatus;
 import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.NewAssets;
 import edu.campus.logistics.ledger.StockLine;
@@ -88,6 +89,52 @@ class InspectionTest extends PatrolScenario {
     } finally {
       redeployOriginal("inspection.bpmn", "inspection-plans.dmn");
     }
+  }
+
+  @Test
+  void aPlanForAnAssetCategoryGivesOneChecklistPerAssetAndAFailureRepairsThatAsset() throws Exception {
+    String lab201 = registerAsset("EQP-PROJ", "实验楼201");
+    String lab202 = registerAsset("EQP-PROJ", "实验楼202");
+    LocalDate monday = LocalDate.of(2031, 5, 12);
+    try {
+      deployEdited("inspection.bpmn", "inspection-plans.dmn",
+          "<outputEntry id=\"OutputEntry_SwitchRoom_AssetCategory\"><text>null</text>",
+          "<outputEntry id=\"OutputEntry_SwitchRoom_AssetCategory\"><text>\"equipment\"</text>");
+      ProcessInstance day = dayStarts(ProcessKeys.INSPECTION, monday);
+
+      // one checklist per teaching-equipment card in use, at its location, on its tag
+      List<String> equipment = assets.audited().stream()
+          .filter(asset -> asset.category().equals("equipment") && asset.status() != AssetStatus.MISSING)
+          .map(asset -> "定期检查：" + asset.location() + " · 配电室周检（" + asset.name() + " " + asset.tag() + "）")
+          .toList();
+      List<String> perAsset = rounds(day).stream().map(Task::getName).filter(name -> name.contains("配电室周检")).toList();
+      assertThat(perAsset).containsExactlyInAnyOrderElementsOf(equipment)
+          .contains("定期检查：实验楼201 · 配电室周检（投影仪 " + lab201 + "）", "定期检查：实验楼202 · 配电室周检（投影仪 " + lab202 + "）");
+      Task first = round(day, "实验楼201", "配电室周检（投影仪 " + lab201 + "）");
+      assertThat(first.getAssignee()).isEqualTo("hejun");
+
+      at(monday, "10:00");
+      patrol(first, "hejun", withDefect(allOk(first), "panel", "投影仪电源板烧坏", "normal"));
+      List<ProcessInstance> repairs = repairsOf(day);
+      assertThat(repairs).hasSize(1);
+      assertThat(variable(repairs.get(0).getId(), "assetTag")).isEqualTo(lab201);
+      assertThat(variable(repairs.get(0).getId(), "location")).isEqualTo("实验楼201");
+
+      // the other asset's same fault is its own repair, not linked to the first one's
+      Task second = round(day, "实验楼202", "配电室周检（投影仪 " + lab202 + "）");
+      patrol(second, "hejun", withDefect(allOk(second), "panel", "电源板也坏了", "normal"));
+      assertThat(repairsOf(day)).hasSize(2);
+    } finally {
+      redeployOriginal("inspection.bpmn", "inspection-plans.dmn");
+    }
+  }
+
+  /** An asset card of that item at that location, registered the way goods receipt does. */
+  private String registerAsset(String itemCode, String location) {
+    Voucher receipt = Voucher.manual("TEST-ASSET-" + UUID.randomUUID(), "wuxiaohong");
+    ledger.receive(receipt, List.of(StockLine.of(itemCode, BigDecimal.ONE, new BigDecimal("3200"))));
+    return assets.register(receipt, new NewAssets(1, itemCode, 1, new BigDecimal("3200"), location, "hejun",
+        LocalDate.of(2030, 1, 10))).get(0).tag();
   }
 
   /** A switch panel card in 配电室, registered the way goods receipt does. */
