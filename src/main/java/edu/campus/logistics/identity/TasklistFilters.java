@@ -19,7 +19,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters: "我的任务", "我组的任务" and one queue per working group, and the
+ * The shared Tasklist filters: "我的待办" (opened first: assigned to me or waiting unclaimed in one of
+ * my groups), "我的任务", "我组的任务" and one queue per working group, and the
  * filters the processes add ({@link ProcessTasklist}), each showing the business variables the
  * processes name for their cards. Created once, identified by name; never reset.
  */
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Order(20)
 public class TasklistFilters implements ApplicationRunner {
 
+  public static final String MY_TODO = "我的待办";
   public static final String MY_TASKS = "我的任务";
   public static final String MY_GROUP_TASKS = "我组的任务";
 
@@ -46,6 +48,10 @@ public class TasklistFilters implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     List<String> everyone = java.util.Arrays.stream(CampusGroup.values()).map(CampusGroup::id).toList();
+    // first in the list, so Tasklist opens it: what is mine to do, claimed or waiting in my groups (issue 11)
+    ensure(MY_TODO, "分配给我的任务和我所在组待认领的任务", -30, "#dc2626",
+        taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression("${currentUserGroups()}").endOr(), everyone);
     ensure(MY_TASKS, "分配给我的任务", -20, "#2563eb",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
     ensure(MY_GROUP_TASKS, "我所在组的待认领任务", -10, "#16a34a",

@@ -18,7 +18,7 @@ class TasklistFiltersBrowserIT {
     browser.step("wangfang-filters");
 
     // the duty filter is everyone's (the roster may name anybody); general affairs starts and approves stocktakes
-    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TODO, TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
         TasklistFilters.MY_GROUP_TASKS, TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS), "清查盘点");
   }
 
@@ -27,7 +27,7 @@ class TasklistFiltersBrowserIT {
     TasklistPage tasklist = TasklistPage.login(browser, "zhangwei");
     browser.step("zhangwei-filters");
 
-    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
+    assertThat(tasklist.filterNames()).containsExactly(TasklistFilters.MY_TODO, TasklistFilters.MY_TASKS, DutyTasklist.MY_DUTY_TASKS,
         TasklistFilters.MY_GROUP_TASKS)
         .doesNotContain(TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
   }

@@ -118,7 +118,7 @@ class IdentitySetupTest {
   void tasklistFiltersAreSharedPerGroup() {
     loginAs("wangfang");
     List<String> wangfangSees = filterService.createFilterQuery().listPage(0, 100).stream().map(Filter::getName).toList();
-    assertThat(wangfangSees).contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS,
+    assertThat(wangfangSees).contains(TasklistFilters.MY_TODO, TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS,
         TasklistFilters.queueName(CampusGroup.GENERAL_AFFAIRS));
 
     loginAs("zhangwei");
@@ -152,6 +152,41 @@ class IdentitySetupTest {
     return authorizationService.isUserAuthorized(userId, groups, ProcessDefinitionPermissions.CREATE_INSTANCE,
         Resources.PROCESS_DEFINITION, processKey)
         && authorizationService.isUserAuthorized(userId, groups, Permissions.CREATE, Resources.PROCESS_INSTANCE);
+  }
+
+  @Test
+  void myTodoOpensFirstWithMyTasksAndMyGroupsUnclaimedOnes() {
+    identityService.clearAuthentication();
+    Task mine = standaloneTask("已分配给王芳", task -> task.setAssignee("wangfang"), null);
+    Task waiting = standaloneTask("总务主任组待认领", task -> { }, CampusGroup.GENERAL_AFFAIRS.id());
+    Task claimedByAnother = standaloneTask("总务主任组已被他人认领", task -> task.setAssignee("lijianguo"),
+        CampusGroup.GENERAL_AFFAIRS.id());
+    Task otherGroup = standaloneTask("校长组待认领", task -> { }, CampusGroup.PRINCIPAL.id());
+    try {
+      loginAs("wangfang");
+      List<Filter> filters = filterService.createFilterQuery().listPage(0, 100).stream()
+          .sorted(java.util.Comparator.comparingInt(filter -> ((Number) filter.getProperties().get("priority")).intValue()))
+          .toList();
+      assertThat(filters.get(0).getName()).as("the filter Tasklist opens first").isEqualTo(TasklistFilters.MY_TODO);
+      List<String> todo = filterService.<Task>listPage(filters.get(0).getId(), 0, 1000).stream().map(Task::getId)
+          .toList();
+      assertThat(todo).contains(mine.getId(), waiting.getId())
+          .doesNotContain(claimedByAnother.getId(), otherGroup.getId());
+    } finally {
+      identityService.clearAuthentication();
+      List.of(mine, waiting, claimedByAnother, otherGroup).forEach(task -> taskService.deleteTask(task.getId(), true));
+    }
+  }
+
+  private Task standaloneTask(String name, java.util.function.Consumer<Task> assign, String candidateGroup) {
+    Task task = taskService.newTask();
+    task.setName(name);
+    assign.accept(task);
+    taskService.saveTask(task);
+    if (candidateGroup != null) {
+      taskService.addCandidateGroup(task.getId(), candidateGroup);
+    }
+    return task;
   }
 
   private void loginAs(String userId) {
