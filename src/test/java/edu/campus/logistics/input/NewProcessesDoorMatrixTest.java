@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The doors of the processes added after procurement and repair — requisition (LY), stock reorder (BH),
- * stocktake (PD), feedback (YJ) — knocked on for every one of their user tasks, in the style of
- * {@link DoorMatrixTest}: every door that writes a variable or moves a task or a case (complete,
+ * stocktake (PD), feedback (YJ), daily patrol (XJ) and planned inspection (JC) — knocked on for every
+ * one of their user tasks, in the style of {@link DoorMatrixTest}: every door that writes a variable or moves a task or a case (complete,
  * submit-form, resolve, BPMN error and escalation, claim for oneself and for another, set assignee,
  * update the task, delegate, candidates, variables on the task, locally, on the execution and the
  * instance, message, signal, modification, restart, migration, suspension, deletion of the instance and
@@ -48,8 +48,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>the person the case's four-eyes rule keeps out of that step (the storekeeper who asked for the
  *   goods approving or issuing them; the storekeeper who issued them signing for them; the counter
  *   approving his own stocktake; a logistics staff member answering his own complaint; the first
- *   responder rating his own reply or doing the head's supervision; the reporter checking the measure),
- *   through Tasklist's own API with a webapp login.</li>
+ *   responder rating his own reply or doing the head's supervision; the reporter checking the measure;
+ *   the patroller whose round is late doing the head's supervision of it), through Tasklist's own API with a webapp login.</li>
  * </ol>
  * Every knock is refused with 4xx and a reason (the doors {@link Doors} closes: 403), and afterwards the
  * case is as it was: where it waits, its jobs, the task's assignee, owner and variables, the ledger.
@@ -66,6 +66,7 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
   /** The engine's own refusal to someone who neither holds nor may take the task (an assigned task is its assignee's). */
   static final String NO_TASK_WORK = "'TASK_WORK' permission";
   /** A Tuesday, 10:00 at school: feedback cases are filed then (their deadlines and check dates count from it). */
+  static final ZoneId SCHOOL = ZoneId.of("Asia/Shanghai");
   static final Instant FILED_AT = Instant.parse("2032-05-04T02:00:00Z");
 
   /** A door, and whether {@link Doors} closes it to every non-administrator (403 before anything happens). */
@@ -92,7 +93,8 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
     return Stream.of("requisition/Task_ApproveRequisition", "requisition/Task_IssueGoods",
         "requisition/Task_ConfirmReceipt", "stock-reorder/Task_ProposeProcurement", "stocktake/Task_CountStock",
         "stocktake/Task_ApproveDifferences", "feedback/Task_HandleFeedback", "feedback/Task_RateReply",
-        "feedback/Task_SuperviseFeedback", "feedback/Task_CheckImprovement");
+        "feedback/Task_SuperviseFeedback", "feedback/Task_CheckImprovement", "daily-patrol/Task_PatrolRound",
+        "daily-patrol/Task_SupervisePatrol", "inspection/Task_Inspect", "inspection/Task_SuperviseInspection");
   }
 
   @AfterEach
@@ -221,8 +223,52 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
           HANDLER, "的候选人能办理", form("supervisionNote", "今天答复"));
       case "Task_CheckImprovement" -> new Opened(feedbackAt(driver, taskKey), SingleGroupUsers.of("logistics-staff"),
           LOGISTICS_REPORTER, NO_TASK_WORK, form("improved", true, "checkResult", "已改善"));
+      // no four-eyes rule in a patrol: whoever was late does not do the head's supervision (the engine's TASK_WORK)
+      case "Task_PatrolRound" -> new Opened(roundAt(ProcessKeys.DAILY_PATROL, LocalDate.parse("2032-06-07"), false),
+          outsider, null, null, Map.of());
+      case "Task_SupervisePatrol" -> supervision(roundAt(ProcessKeys.DAILY_PATROL, LocalDate.parse("2032-06-14"), true),
+          outsider);
+      case "Task_Inspect" -> new Opened(roundAt(ProcessKeys.INSPECTION, LocalDate.parse("2032-06-08"), false), outsider,
+          null, null, Map.of());
+      case "Task_SuperviseInspection" -> supervision(roundAt(ProcessKeys.INSPECTION, LocalDate.parse("2032-06-15"), true),
+          outsider);
       default -> throw new IllegalArgumentException(taskKey);
     };
+  }
+
+  private Opened supervision(Task supervision, String outsider) {
+    return new Opened(supervision, outsider, latePatroller, NO_TASK_WORK, form("supervisionNote", "请尽快巡查"));
+  }
+
+  /** Who holds the round that was late (a member of its group when nobody took it). */
+  private String latePatroller;
+
+  /**
+   * The day's patrol or inspection case, planned by its timer start on that morning, at its first round
+   * ({@code overdue} false) or at the head's supervision of the first round that was not done in time.
+   */
+  private Task roundAt(String processKey, LocalDate day, boolean overdue) {
+    boolean patrol = processKey.equals(ProcessKeys.DAILY_PATROL);
+    ClockUtil.setCurrentTime(Date.from(day.atTime(6, patrol ? 0 : 30).atZone(SCHOOL).toInstant()));
+    var management = engine.getManagementService();
+    Job start = management.createJobQuery().processDefinitionKey(processKey).timers()
+        .activityId(patrol ? "StartEvent_PatrolDay" : "StartEvent_InspectionDay").list().get(0);
+    management.executeJob(start.getId());
+    String instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .variableValueEquals("patrolDate", day.toString()).orderByProcessInstanceStartTime().desc().list().get(0).getId();
+    String roundKey = patrol ? "Task_PatrolRound" : "Task_Inspect";
+    if (!overdue) {
+      return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(roundKey)
+          .orderByTaskName().asc().list().get(0);
+    }
+    Job late = management.createJobQuery().processInstanceId(instance).timers()
+        .activityId(patrol ? "Timer_RoundOverdue" : "Timer_InspectionOverdue").orderByJobDuedate().asc().list().get(0);
+    Task lateRound = engine.getTaskService().createTaskQuery().executionId(late.getExecutionId()).singleResult();
+    latePatroller = lateRound != null && lateRound.getAssignee() != null ? lateRound.getAssignee() : HANDLER;
+    ClockUtil.setCurrentTime(Date.from(late.getDuedate().toInstant().plusSeconds(60)));
+    management.executeJob(late.getId());
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(patrol ? "Task_SupervisePatrol" : "Task_SuperviseInspection").singleResult();
   }
 
   /** A requisition of {@link #STOREKEEPER} for two boxes of a stocked consumable (a storekeeper approves it). */
@@ -313,7 +359,7 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
         "reply", "已与食堂沟通，增加保温桶。"));
     if (accepted) {
       reply.put("measure", "增加保温桶");
-      reply.put("checkDate", LocalDate.ofInstant(filedAt, ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
+      reply.put("checkDate", LocalDate.ofInstant(filedAt, SCHOOL).plusDays(30).toString());
     }
     driver.complete(HANDLER, driver.task(instance, "Task_HandleFeedback"), reply);
     if (accepted) {
