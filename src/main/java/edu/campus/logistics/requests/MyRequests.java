@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * 我的申请: the cases a person started (or, for a repair, was named the reporter of by the logistics
- * staff who filed it for them), newest first, with where each one stands in words — the step it
+ * staff who filed it for them; a feedback they filed, also an anonymous one), newest first, with where each one stands in words — the step it
  * waits at and who holds it, or how it ended (the name of the end event it reached in the model, so a
  * new end event in Modeler needs no Java). Read from the engine's history without the caller's
  * authorizations (a teacher may not read history) but limited to the caller's own cases; call
