@@ -31,6 +31,12 @@ public class FeedbackReporters {
         processInstanceId, reporterId, anonymous, new Timestamp(filedAt.getTime()));
   }
 
+  /** The feedback cases {@code reporterId} filed (process instance ids), anonymous ones included: his own 我的申请. */
+  public List<String> filedBy(String reporterId) {
+    return jdbc.queryForList("SELECT process_instance_id FROM feedback_reporter WHERE reporter_id = ?", String.class,
+        reporterId);
+  }
+
   public Optional<Reporter> of(String processInstanceId) {
     List<Reporter> rows = jdbc.query("SELECT process_instance_id, reporter_id, anonymous FROM feedback_reporter"
             + " WHERE process_instance_id = ?",

@@ -8,6 +8,7 @@ import static edu.campus.logistics.feedback.FeedbackVariables.REPLIED_AT;
 import static edu.campus.logistics.feedback.FeedbackVariables.REPLIED_IN_TIME;
 import static edu.campus.logistics.feedback.FeedbackVariables.REPLY_DUE_AT;
 
+import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.Refusal;
 import edu.campus.logistics.cases.Values;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Complete listener of Task_HandleFeedback (书面答复): an accepted feedback needs a measure and a check
  * date after today and at most {@value #MAX_CHECK_DAYS} days ahead (以1个月为限，考察改进效果 — the check
- * task comes at 08:00 that day); records when it was answered and whether in time.
+ * task comes at 08:00 that day); records when it was answered and whether in time. The reporter never
+ * answers his own feedback (四眼原则, {@link RecordFeedbackResponder}).
  */
 @Component("replyFeedback")
 public class ReplyFeedback implements TaskListener {
@@ -33,13 +35,17 @@ public class ReplyFeedback implements TaskListener {
   static final LocalTime CHECK_TIME = LocalTime.of(8, 0);
 
   private final ZoneId zone;
+  private final FeedbackReporters reporters;
 
-  public ReplyFeedback(@Value("${campus.time-zone}") ZoneId zone) {
+  public ReplyFeedback(@Value("${campus.time-zone}") ZoneId zone, FeedbackReporters reporters) {
     this.zone = zone;
+    this.reporters = reporters;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    // an unclaimed task is completed by a candidate without an assignment: the four-eyes rule is checked here too
+    RecordFeedbackResponder.refuseTheReporter(reporters, task, Actor.of(task));
     Date now = ClockUtil.getCurrentTime();
     if ("accepted".equals(task.getVariable(OUTCOME))) {
       if (Values.text(task, MEASURE) == null) {

@@ -1,5 +1,6 @@
 package edu.campus.logistics.requests;
 
+import edu.campus.logistics.feedback.FeedbackReporters;
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.repair.RepairVariables;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * 我的申请: the cases a person started (or, for a repair, was named the reporter of by the logistics
- * staff who filed it for them), newest first, with where each one stands in words — the step it
+ * staff who filed it for them; a feedback they filed, also an anonymous one), newest first, with where each one stands in words — the step it
  * waits at and who holds it, or how it ended (the name of the end event it reached in the model, so a
  * new end event in Modeler needs no Java). Read from the engine's history without the caller's
  * authorizations (a teacher may not read history) but limited to the caller's own cases; call
@@ -66,16 +68,18 @@ public class MyRequests {
   private final IdentityService identityService;
   private final ProcessEngineConfigurationImpl configuration;
   private final ZoneId zone;
+  private final FeedbackReporters feedbackReporters;
 
   public MyRequests(HistoryService historyService, TaskService taskService, RepositoryService repositoryService,
                     IdentityService identityService, ProcessEngineConfigurationImpl configuration,
-                    @Value("${campus.time-zone}") ZoneId zone) {
+                    @Value("${campus.time-zone}") ZoneId zone, FeedbackReporters feedbackReporters) {
     this.historyService = historyService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.configuration = configuration;
     this.zone = zone;
+    this.feedbackReporters = feedbackReporters;
   }
 
   /** The newest {@code limit} cases of this person, open ones and finished ones. */
@@ -84,16 +88,25 @@ public class MyRequests {
     // as the application: the caller's own cases only, whatever history they may read in Cockpit
     return ApplicationReads.withoutAuthorization(configuration, () -> {
       Map<String, HistoricProcessInstance> own = new LinkedHashMap<>();
-      Stream.concat(
+      Stream.of(
           historyService.createHistoricProcessInstanceQuery().startedBy(userId).rootProcessInstances()
               .orderByProcessInstanceStartTime().desc().listPage(0, limit).stream(),
           historyService.createHistoricProcessInstanceQuery().rootProcessInstances()
               .variableValueEquals(RepairVariables.REPORTER_ID, userId)
-              .orderByProcessInstanceStartTime().desc().listPage(0, limit).stream())
+              .orderByProcessInstanceStartTime().desc().listPage(0, limit).stream(),
+          feedbackFiledBy(userId, limit).stream())
+          .flatMap(cases -> cases)
           .forEach(instance -> own.putIfAbsent(instance.getId(), instance));
       return own.values().stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).reversed())
           .limit(limit).map(this::describe).toList();
     });
+  }
+
+  /** Feedback is found by its reporter: history records no starter for it ({@code feedback/AnonymousReporterHistory}). */
+  private List<HistoricProcessInstance> feedbackFiledBy(String userId, int limit) {
+    Set<String> filed = new HashSet<>(feedbackReporters.filedBy(userId));
+    return filed.isEmpty() ? List.of() : historyService.createHistoricProcessInstanceQuery().processInstanceIds(filed)
+        .orderByProcessInstanceStartTime().desc().listPage(0, limit);
   }
 
   /**
@@ -114,8 +127,8 @@ public class MyRequests {
       HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(task.getProcessInstanceId()).singleResult();
       String requester = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-          .variableName(RepairVariables.REPORTER_ID).list().stream().map(variable -> String.valueOf(variable.getValue()))
-          .findFirst().orElse(instance.getStartUserId());
+          .variableName(RepairVariables.REPORTER_ID).list().stream().map(variable -> (String) variable.getValue())
+          .filter(Objects::nonNull).findFirst().orElse(instance.getStartUserId());
       ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
       return new TaskCase(instance.getBusinessKey(), definition.getName(),
           requester == null ? null : personName(requester), claimed);
