@@ -14,6 +14,7 @@ import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.notifications.Outbox.Message;
 import edu.campus.logistics.notifications.Outbox.Status;
+import edu.campus.logistics.repair.RepairVariables;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -333,6 +334,71 @@ class NotificationsTest {
     assertThat(SMTP.getReceivedMessages()).isEmpty();
     assertThat(outbox.ofCase(request.getId())).filteredOn(m -> m.recipient().equals("wangfang"))
         .extracting(Message::status).containsExactly(Status.LOGGED);
+  }
+
+  @Test
+  void theApproversHearTheReminderAndTheEscalationReachesTheNextLevel() throws Exception {
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    String approval = driver.task(request, "Task_ApproveRequest").getId();
+
+    driver.fire(request, "Timer_RemindApprover");
+    driver.fire(request, "Timer_EscalateApproval");
+    drain();
+
+    assertThat(mailsTo("wangfang@school.example", approval)).extracting(MimeMessage::getSubject)
+        .anyMatch(subject -> subject.startsWith("【催办】「审批采购申请"))
+        .anyMatch(subject -> subject.startsWith("【升级】「审批采购申请"));
+    assertThat(mailsTo("lijianguo@school.example", approval)).as("the principal may decide it now")
+        .extracting(MimeMessage::getSubject).singleElement().asString().startsWith("【升级】");
+  }
+
+  @Test
+  void anOverdueRepairBringsTheSupervisionToTheLogisticsHead() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+
+    driver.fire(repair, "Timer_ResponseOverdue");
+    drain();
+
+    String supervision = driver.task(repair, "Task_SuperviseRepair").getId();
+    assertThat(mailsTo("gaoming@school.example", supervision)).extracting(MimeMessage::getSubject)
+        .containsExactly("【督办】维修申报 " + repair.getBusinessKey() + " 超时待督办");
+  }
+
+  @Test
+  void theReporterIsAskedToConfirmAndTheRequesterHearsOfARevision() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
+    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换水龙头",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0));
+    driver.executeJobs(repair);
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    decide(request, "wangfang", "revise", "请说明用途");
+
+    drain();
+
+    String confirm = driver.task(repair, "Task_ConfirmRepair").getId();
+    assertThat(mailsTo("zhangwei@school.example", confirm)).extracting(MimeMessage::getSubject)
+        .containsExactly("【请确认】您的报修 " + repair.getBusinessKey() + " 已修好，请确认");
+    assertThat(mailsTo("majian@school.example", repair.getBusinessKey())).as("the technician's work order")
+        .extracting(MimeMessage::getSubject).containsExactly("【待办】「维修作业」（维修申报 " + repair.getBusinessKey() + "）");
+    assertThat(mailsTo("zhangwei@school.example", request.getBusinessKey())).extracting(MimeMessage::getSubject)
+        .containsExactly("【退回修改】您的采购申请 " + request.getBusinessKey() + " 被退回修改");
+  }
+
+  @Test
+  void anAnonymousFeedbacksReporterIsNeverNamedAndHearsNothing() {
+    ProcessInstance feedback = driver.as("liuyang", () -> engine.getRuntimeService()
+        .createProcessInstanceByKey(ProcessKeys.FEEDBACK).setVariables(Map.of("feedbackType", "complaint", "area", "gate",
+            "content", "门卫态度生硬", "anonymous", true)).execute());
+
+    List<Message> messages = outbox.ofCase(feedback.getId());
+    assertThat(messages).as("the handlers hear of the new feedback").extracting(Message::recipient)
+        .contains("zhengkai", "fengxue");
+    assertThat(messages).noneMatch(m -> m.recipient().equals("liuyang"));
+    assertThat(messages).allSatisfy(m -> assertThat(m.subject() + m.body() + m.link())
+        .doesNotContain("liuyang", "刘洋", "门卫态度生硬"));
   }
 
   // --- helpers
