@@ -54,7 +54,8 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-      .resideInAnyPackage(BASE + "cases..", BASE + "input..", BASE + "ledger..", BASE + "identity..", BASE + "duty..")
+      .resideInAnyPackage(BASE + "cases..", BASE + "input..", BASE + "ledger..", BASE + "identity..", BASE + "duty..",
+          BASE + "notifications..")
       .should().dependOnClassesThat().resideInAnyPackage(FEATURES)
       .because("what every process shares cannot name one of them");
 

@@ -51,6 +51,9 @@ public class ApiSecurityConfiguration {
   /** Who filed a feedback, also an anonymous one (/api/feedback): the head of logistics and the principal. */
   public static final Set<String> FEEDBACK_REPORTER_READERS = groups(LOGISTICS_HEAD, PRINCIPAL);
 
+  /** Notifications given up (/api/notifications/failed): the head of logistics. */
+  public static final Set<String> NOTIFICATION_REPORT_READERS = groups(LOGISTICS_HEAD);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -83,7 +86,11 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/stocktakes/**", EVERYONE),
         // the patrol report answers who may read it with the reason in Chinese (patrol/PatrolReportController)
         Rule.of("/api/patrols/**", EVERYONE),
-        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS));
+        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS),
+        // one's own notification choice; a group's robot is set by administrators (notifications/NotificationController)
+        Rule.of("/api/notifications/preferences", EVERYONE),
+        Rule.of("/api/notifications/groups/**", ADMINISTRATORS),
+        Rule.of("/api/notifications/failed", NOTIFICATION_REPORT_READERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

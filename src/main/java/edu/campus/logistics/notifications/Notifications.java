@@ -1,0 +1,201 @@
+package edu.campus.logistics.notifications;
+
+import static edu.campus.logistics.notifications.NotificationHooks.FIRST_RESPONDER;
+import static edu.campus.logistics.notifications.NotificationHooks.REPORTER;
+import static edu.campus.logistics.notifications.NotificationHooks.REQUESTER;
+
+import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.identity.ApplicationReads;
+import edu.campus.logistics.notifications.NotificationEvent.Facts;
+import edu.campus.logistics.notifications.NotificationEvent.Texts;
+import edu.campus.logistics.notifications.Preferences.Kind;
+import edu.campus.logistics.notifications.Preferences.Preference;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns engine events into outbox messages, inside the engine command that causes them
+ * ({@link NotificationPlugin} calls it from the models' listeners): who hears, on which channels,
+ * in which words. Nothing here sends; a step that is rolled back leaves no message.
+ */
+@Service
+public class Notifications {
+
+  /** Tasklist's task page; the task id follows. */
+  static final String TASKLIST_TASK = "/camunda/app/tasklist/default/#/?task=";
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  /** At most this many members of one group are mailed about one task. */
+  static final int MAX_GROUP_MEMBERS = 200;
+
+  private final Outbox outbox;
+  private final Preferences preferences;
+  private final NotificationSettings settings;
+
+  public Notifications(Outbox outbox, Preferences preferences, NotificationSettings settings) {
+    this.outbox = outbox;
+    this.preferences = preferences;
+    this.settings = settings;
+  }
+
+  /** A user task was created: its assignee hears, or else its candidate users and the members of its candidate groups. */
+  void taskCreated(DelegateTask task, NotificationEvent event) {
+    toTaskPeople(task, event, List.copyOf(task.getCandidates()), task.getAssignee());
+  }
+
+  /** A user task got an assignee after it was created (claim, delegation, reassignment): the new assignee hears, unless they did it. */
+  void taskAssigned(DelegateTask task, NotificationEvent event) {
+    if (task.getAssignee() != null) {
+      toTaskPeople(task, event, List.of(), task.getAssignee());
+    }
+  }
+
+  /** The first responder took the reporter's repair: the reporter hears who it is. */
+  void repairTaken(DelegateTask task) {
+    Object responder = task.getVariable(FIRST_RESPONDER);
+    Object reporter = task.getVariable(REPORTER);
+    if (!(responder instanceof String responderId) || !responderId.equals(task.getAssignee())
+        || !(reporter instanceof String reporterId)) {
+      return;
+    }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    User responderUser = privileged(() -> identity.createUserQuery().userId(responderId).singleResult());
+    String name = responderUser == null ? responderId : ApplicationReads.displayName(responderUser);
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    Facts facts = new Facts(processName(execution), caseNumber(execution), task.getName(), name, null);
+    toUser(identity, reporterId, NotificationEvent.REPAIR_TAKEN, execution.getProcessInstanceId(), facts,
+        link(null), execution.getProcessInstanceId(), null);
+  }
+
+  /** A flow of {@link NotificationHooks#FLOW_EVENTS} was taken: the case's requester hears. */
+  void requesterNews(DelegateExecution execution, NotificationEvent event) {
+    if (!(execution.getVariable(REQUESTER) instanceof String requesterId)) {
+      return;
+    }
+    ExecutionEntity entity = (ExecutionEntity) execution;
+    Facts facts = new Facts(processName(entity), caseNumber(entity), null, null, null);
+    toUser(execution.getProcessEngineServices().getIdentityService(), requesterId, event,
+        execution.getProcessInstanceId(), facts, link(null), execution.getProcessInstanceId(), null);
+  }
+
+  /** A reminder or an escalation acted on the case's open tasks of a key: their people hear. */
+  void nudged(DelegateExecution execution, NotificationEvent event, String taskKey) {
+    var taskService = execution.getProcessEngineServices().getTaskService();
+    ExecutionEntity entity = (ExecutionEntity) execution;
+    for (Task task : privileged(() -> taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(taskKey).list())) {
+      Facts facts = new Facts(processName(entity), caseNumber(entity), task.getName(), null, null);
+      toPeople(execution.getProcessEngineServices().getIdentityService(), event, task.getId(), facts,
+          privileged(() -> taskService.getIdentityLinksForTask(task.getId())), task.getAssignee(),
+          execution.getProcessInstanceId());
+    }
+  }
+
+  private void toTaskPeople(DelegateTask task, NotificationEvent event, List<IdentityLink> links, String assignee) {
+    ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+    if (execution == null) {
+      return;
+    }
+    Facts facts = new Facts(processName(execution), caseNumber(execution), task.getName(), null, null);
+    toPeople(task.getProcessEngineServices().getIdentityService(), event, task.getId(), facts, links, assignee,
+        execution.getProcessInstanceId());
+  }
+
+  private void toPeople(IdentityService identity, NotificationEvent event, String taskId, Facts facts,
+                        List<IdentityLink> links, String assignee, String processInstanceId) {
+    String link = link(taskId);
+    if (assignee != null) {
+      toUser(identity, assignee, event, taskId, facts, link, processInstanceId, taskId);
+      return;
+    }
+    Set<String> users = new LinkedHashSet<>();
+    for (IdentityLink candidate : links) {
+      if (!IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
+        continue;
+      }
+      if (candidate.getUserId() != null) {
+        users.add(candidate.getUserId());
+      } else if (candidate.getGroupId() != null) {
+        String groupId = candidate.getGroupId();
+        Preference groupPreference = preferences.of(Kind.GROUP, groupId);
+        if (groupPreference.webhookUrl() != null) {
+          Group group = privileged(() -> identity.createGroupQuery().groupId(groupId).singleResult());
+          Facts forGroup = new Facts(facts.processName(), facts.caseNumber(), facts.taskName(), null,
+              group == null || group.getName() == null ? groupId : group.getName());
+          write(event, taskId, forGroup, link, processInstanceId, taskId,
+              Recipient.group(groupId, groupPreference.webhookUrl()));
+        }
+        if (groupPreference.emailEnabled()) {
+          privileged(() -> identity.createUserQuery().memberOfGroup(groupId).listPage(0, MAX_GROUP_MEMBERS))
+              .forEach(member -> users.add(member.getId()));
+        }
+      }
+    }
+    users.forEach(user -> toUser(identity, user, event, taskId, facts, link, processInstanceId, taskId));
+  }
+
+  private void toUser(IdentityService identity, String userId, NotificationEvent event, String subjectId, Facts facts,
+                      String link, String processInstanceId, String taskId) {
+    if (userId.equals(Actor.current())) {
+      return; // who causes an event needs no message about it
+    }
+    User user = privileged(() -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return;
+    }
+    Preference preference = preferences.of(Kind.USER, userId);
+    String email = preference.emailEnabled() && user.getEmail() != null && !user.getEmail().isBlank()
+        ? user.getEmail() : null;
+    write(event, subjectId, facts, link, processInstanceId, taskId, new Recipient(userId, email, preference.webhookUrl()));
+  }
+
+  private void write(NotificationEvent event, String subjectId, Facts facts, String link, String processInstanceId,
+                     String taskId, Recipient recipient) {
+    Texts texts = event.texts(facts);
+    Notice notice = new Notice(event, subjectId, "【" + event.tag() + "】" + texts.subject(), texts.body(), link,
+        processInstanceId, taskId);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (recipient.email() != null) {
+      outbox.add(notice, recipient, MailChannel.ID, recipient.email(), now);
+    }
+    if (recipient.webhook() != null) {
+      outbox.add(notice, recipient, RobotChannel.ID, recipient.webhook(), now);
+    }
+  }
+
+  private String link(String taskId) {
+    String base = settings.getBaseUrl().replaceAll("/+$", "");
+    return taskId == null ? base + TASKLIST : base + TASKLIST_TASK + taskId;
+  }
+
+  private static String processName(ExecutionEntity execution) {
+    String name = execution.getProcessDefinition().getName();
+    return name == null ? execution.getProcessDefinition().getKey() : name;
+  }
+
+  private static String caseNumber(ExecutionEntity execution) {
+    String key = execution.getProcessBusinessKey();
+    return key == null ? "" : key;
+  }
+
+  /** Identity lookups for the engine itself: the acting user may not be allowed to read other users. */
+  private static <T> T privileged(Supplier<T> lookup) {
+    CommandContext context = Context.getCommandContext();
+    return context == null ? lookup.get() : context.runWithoutAuthorization(lookup::get);
+  }
+}

@@ -1,0 +1,168 @@
+package edu.campus.logistics.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.TestHttp.Answer;
+import edu.campus.logistics.identity.ProcessKeys;
+import edu.campus.logistics.notifications.Outbox.Message;
+import edu.campus.logistics.notifications.Outbox.Status;
+import edu.campus.logistics.repair.RepairVariables;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who hears what, in which words: the events of procurement, repair and feedback reach their people
+ * by e-mail (GreenMail on loopback) with a link to the task in Tasklist.
+ */
+class NotificationsTest extends NotificationScenario {
+
+  @Test
+  void aNewApprovalTaskMailsTheApproversWithALinkToTheTask() throws Exception {
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    Task approval = driver.task(request, "Task_ApproveRequest");
+
+    drain();
+
+    List<MimeMessage> mails = mailsTo("wangfang@school.example", approval.getId());
+    assertThat(mails).hasSize(1);
+    MimeMessage mail = mails.get(0);
+    assertThat(mail.getSubject()).isEqualTo("【待办】「审批采购申请（总务主任）」（物品采购 " + request.getBusinessKey() + "）");
+    assertThat(GreenMailUtil.getBody(mail)).isNotEmpty();
+    assertThat(body(mail)).contains("您有一项新的待办", request.getBusinessKey(),
+        "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + approval.getId());
+    assertThat(outbox.ofCase(request.getId())).filteredOn(m -> m.recipient().equals("wangfang"))
+        .extracting(Message::status).containsExactly(Status.SENT);
+    assertThat(outbox.ofCase(request.getId())).as("the requester is not told of their own start")
+        .noneMatch(m -> m.recipient().equals("zhangwei"));
+  }
+
+  @Test
+  void aDispatchTaskMailsEveryMemberOfTheGroupAndTheReporterHearsWhoTookTheRepair() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+    Task dispatch = driver.task(repair, "Task_DispatchRepair");
+
+    driver.claim("zhengkai", dispatch);
+    drain();
+
+    assertThat(mailsTo("zhengkai@school.example", dispatch.getId())).hasSize(1);
+    assertThat(mailsTo("fengxue@school.example", dispatch.getId())).hasSize(1);
+    List<MimeMessage> toReporter = mailsTo("zhangwei@school.example", repair.getBusinessKey());
+    assertThat(toReporter).hasSize(1);
+    assertThat(toReporter.get(0).getSubject()).isEqualTo("【已受理】您的报修 " + repair.getBusinessKey() + " 已受理");
+    assertThat(body(toReporter.get(0))).contains("已受理，首问负责人：郑凯");
+    assertThat(outbox.ofCase(repair.getId())).as("one message per event and person: the claim adds none for zhengkai")
+        .filteredOn(m -> m.recipient().equals("zhengkai")).hasSize(1);
+  }
+
+  @Test
+  void theRequesterHearsApprovedAndRejected() throws Exception {
+    ProcessInstance approved = startProcurement("zhangwei", "2", "50");
+    decide(approved, "wangfang", "approve", "同意");
+    ProcessInstance rejected = startProcurement("zhangwei", "3", "40");
+    decide(rejected, "wangfang", "reject", "预算已用完");
+
+    drain();
+
+    assertThat(mailsTo("zhangwei@school.example", approved.getBusinessKey())).extracting(MimeMessage::getSubject)
+        .containsExactly("【已批准】您的采购申请 " + approved.getBusinessKey() + " 已批准");
+    assertThat(mailsTo("zhangwei@school.example", rejected.getBusinessKey())).extracting(MimeMessage::getSubject)
+        .containsExactly("【已驳回】您的采购申请 " + rejected.getBusinessKey() + " 已驳回");
+  }
+
+  @Test
+  void usersChooseTheirChannelsAndBadChoicesAreRefused() {
+    Answer mine = http.get("/api/notifications/preferences", "zhangwei");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+    assertThat(mine.json().path("email").asText()).isEqualTo("zhangwei@school.example");
+    assertThat(mine.json().path("emailEnabled").asBoolean()).isTrue();
+
+    Answer unknownHost = put("/api/notifications/preferences", "zhangwei",
+        Map.of("emailEnabled", true, "webhookUrl", "https://attacker.example/hook"));
+    assertThat(unknownHost.status()).isEqualTo(400);
+    assertThat(unknownHost.message()).contains("不在允许的列表中");
+    Answer unknownField = put("/api/notifications/preferences", "zhangwei", Map.of("emailEnabled", true, "email", "x@y.z"));
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.message()).contains("未知字段 email");
+    assertThat(http.send("PUT", "/api/notifications/groups/logistics-staff", "zhangwei", "zhangwei",
+        "application/json", TestHttp.json(Map.of("emailEnabled", false))).status()).as("only administrators").isEqualTo(403);
+    assertThat(preferences.of(Preferences.Kind.USER, "zhangwei").emailEnabled()).isTrue();
+
+    Answer off = put("/api/notifications/preferences", "zhangwei", Map.of("emailEnabled", false));
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    decide(request, "wangfang", "approve", "同意");
+    assertThat(outbox.ofCase(request.getId())).as("e-mail off: nothing for zhangwei")
+        .noneMatch(m -> m.recipient().equals("zhangwei"));
+  }
+
+  @Test
+  void theApproversHearTheReminderAndTheEscalationReachesTheNextLevel() throws Exception {
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    String approval = driver.task(request, "Task_ApproveRequest").getId();
+
+    driver.fire(request, "Timer_RemindApprover");
+    driver.fire(request, "Timer_EscalateApproval");
+    drain();
+
+    assertThat(mailsTo("wangfang@school.example", approval)).extracting(MimeMessage::getSubject)
+        .anyMatch(subject -> subject.startsWith("【催办】「审批采购申请"))
+        .anyMatch(subject -> subject.startsWith("【升级】「审批采购申请"));
+    assertThat(mailsTo("lijianguo@school.example", approval)).as("the principal may decide it now")
+        .extracting(MimeMessage::getSubject).singleElement().asString().startsWith("【升级】");
+  }
+
+  @Test
+  void anOverdueRepairBringsTheSupervisionToTheLogisticsHead() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+
+    driver.fire(repair, "Timer_ResponseOverdue");
+    drain();
+
+    String supervision = driver.task(repair, "Task_SuperviseRepair").getId();
+    assertThat(mailsTo("gaoming@school.example", supervision)).extracting(MimeMessage::getSubject)
+        .containsExactly("【督办】维修申报 " + repair.getBusinessKey() + " 超时待督办");
+  }
+
+  @Test
+  void theReporterIsAskedToConfirmAndTheRequesterHearsOfARevision() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
+    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换水龙头",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0));
+    driver.executeJobs(repair);
+    ProcessInstance request = startProcurement("zhangwei", "2", "50");
+    decide(request, "wangfang", "revise", "请说明用途");
+
+    drain();
+
+    String confirm = driver.task(repair, "Task_ConfirmRepair").getId();
+    assertThat(mailsTo("zhangwei@school.example", confirm)).extracting(MimeMessage::getSubject)
+        .containsExactly("【请确认】您的报修 " + repair.getBusinessKey() + " 已修好，请确认");
+    assertThat(mailsTo("majian@school.example", repair.getBusinessKey())).as("the technician's work order")
+        .extracting(MimeMessage::getSubject).containsExactly("【待办】「维修作业」（维修申报 " + repair.getBusinessKey() + "）");
+    assertThat(mailsTo("zhangwei@school.example", request.getBusinessKey())).extracting(MimeMessage::getSubject)
+        .containsExactly("【退回修改】您的采购申请 " + request.getBusinessKey() + " 被退回修改");
+  }
+
+  @Test
+  void anAnonymousFeedbacksReporterIsNeverNamedAndHearsNothing() {
+    ProcessInstance feedback = driver.as("liuyang", () -> engine.getRuntimeService()
+        .createProcessInstanceByKey(ProcessKeys.FEEDBACK).setVariables(Map.of("feedbackType", "complaint", "area", "gate",
+            "content", "门卫态度生硬", "anonymous", true)).execute());
+
+    List<Message> messages = outbox.ofCase(feedback.getId());
+    assertThat(messages).as("the handlers hear of the new feedback").extracting(Message::recipient)
+        .contains("zhengkai", "fengxue");
+    assertThat(messages).noneMatch(m -> m.recipient().equals("liuyang"));
+    assertThat(messages).allSatisfy(m -> assertThat(m.subject() + m.body() + m.link())
+        .doesNotContain("liuyang", "刘洋", "门卫态度生硬"));
+  }
+}
