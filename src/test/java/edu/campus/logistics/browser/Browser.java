@@ -61,6 +61,14 @@ public final class Browser implements AutoCloseable {
     return driver;
   }
 
+  /**
+   * Types text into the focused field the way an input method commits it (拼音 → "120元"): the
+   * whole text at once, with no key events per character (Chrome's {@code Input.insertText}).
+   */
+  public void insertText(String text) {
+    driver.executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+  }
+
   /** Opens a path of the application, e.g. {@code /camunda/app/tasklist/default/}. */
   public void open(String path) {
     driver.get(baseUrl + path);

@@ -126,6 +126,16 @@ public final class CamundaForm {
     return control(label).getDomProperty("value");
   }
 
+  /** Types into the field as an input method commits text (whole, no key per character); returns the field's value. */
+  public String typeAsInputMethod(String label, String value) {
+    WebElement input = control(label);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    browser.insertText(value);
+    browser.script("arguments[0].blur();", control(label));
+    browser.pause(Duration.ofMillis(400));
+    return control(label).getDomProperty("value");
+  }
+
   /** The word scripts/form-feedback.js shows under a number field about a refused key ("" when none). */
   public String numberHint(String label) {
     return field(label).findElements(By.cssSelector(".campus-number-hint")).stream().map(WebElement::getText)

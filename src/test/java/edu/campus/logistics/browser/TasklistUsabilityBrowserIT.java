@@ -80,6 +80,12 @@ class TasklistUsabilityBrowserIT {
     line.fill(ProcurementSteps.QUANTITY, "5");
     line.fill(ProcurementSteps.UNIT_PRICE, "120");
     assertThat(line.numberHint(ProcurementSteps.UNIT_PRICE)).isEmpty();
+    // through an input method (拼音) "120元" arrives whole: nothing is entered silently, the hint names it
+    assertThat(line.typeAsInputMethod(ProcurementSteps.UNIT_PRICE, "120元")).isEmpty();
+    assertThat(line.numberHint(ProcurementSteps.UNIT_PRICE)).isEqualTo("“120元”未填入：此处只能填写数字，不带单位或文字。");
+    browser.step("input-method-text-refused");
+    line.fill(ProcurementSteps.UNIT_PRICE, "120");
+    assertThat(line.numberHint(ProcurementSteps.UNIT_PRICE)).isEmpty();
 
     // a date the server refuses (in the past): the red banner says why, and goes once the date is fixed
     form.fill(ProcurementSteps.NEEDED_BY, "2020-01-01").awaitValid();

@@ -2,8 +2,9 @@
  * Feedback Tasklist does not give on its own (issue 11), in Chinese:
  *  - a number field (form-js "number") silently drops a key that is not a digit ("120元" becomes
  *    120); this script says so under the field: "“yuan”未填入：此处只能填写数字，不带单位或文字。" until
- *    the next accepted key. (Pasted or IME text arrives whole; form-js then shows "Value is not a
- *    number.", which scripts/form-js-chinese.js words in Chinese.)
+ *    the next accepted key. Text that arrives whole (an input method's "120元", a paste) form-js
+ *    would show as "NaN": it is not taken, the field stays as it was and the same hint names it,
+ *    "“120元”未填入：此处只能填写数字，不带单位或文字。".
  *  - the start dialog keeps its red "could not be started" banner after the fields were fixed (a task
  *    its "提交任务表单时出错"); once the form shows no refused field any more, it is closed (its own ×).
  *  - after a task is completed, or a process started, the person sees a notice for a few seconds:
@@ -64,6 +65,40 @@
       clearHint(input);
     }
   }, true);
+
+  const REFUSED_CHARS = /[^0-9.,-]/;
+
+  /** Names a whole text (input method, paste) form-js did not take into the number field. */
+  function hintIfRefused(input, text) {
+    if (!(input instanceof HTMLInputElement) || !input.matches(NUMBER_INPUT) || !text || !REFUSED_CHARS.test(text)) {
+      return;
+    }
+    setTimeout(() => {
+      if (!input.value.includes(text) || input.value === 'NaN') {
+        showHint(input, text);
+      }
+    }, 0);
+  }
+
+  // an input method committing at once, a paste, a drop: the text arrives whole, no key per character;
+  // form-js would show it as "NaN", so it is not taken and the hint names it
+  document.addEventListener('beforeinput', (event) => {
+    const input = event.target;
+    const text = event.data ?? (event.dataTransfer && event.dataTransfer.getData('text/plain'));
+    if (event.isComposing || !(input instanceof HTMLInputElement) || !input.matches(NUMBER_INPUT)
+        || !text || !REFUSED_CHARS.test(text)) {
+      return;
+    }
+    if (event.cancelable) {
+      event.preventDefault();
+      showHint(input, text);
+    } else {
+      hintIfRefused(input, text);
+    }
+  }, true);
+
+  // an input method's composition (拼音 "120元") ends with the committed text
+  document.addEventListener('compositionend', (event) => hintIfRefused(event.target, event.data), true);
 
   // ---- the start dialog's error banner goes once the form shows no refused field
   const DIALOG = '.modal-content';
