@@ -51,6 +51,9 @@ public class ApiSecurityConfiguration {
   /** Who filed a feedback, also an anonymous one (/api/feedback): the head of logistics and the principal. */
   public static final Set<String> FEEDBACK_REPORTER_READERS = groups(LOGISTICS_HEAD, PRINCIPAL);
 
+  /** 扫码报修's register of places, QR codes and printable sheets (/api/scan): those who print and put up the codes. */
+  public static final Set<String> SCAN_PRINTERS = groups(LOGISTICS_STAFF, LOGISTICS_HEAD, GENERAL_AFFAIRS);
+
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
 
@@ -83,7 +86,12 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/stocktakes/**", EVERYONE),
         // the patrol report answers who may read it with the reason in Chinese (patrol/PatrolReportController)
         Rule.of("/api/patrols/**", EVERYONE),
-        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS));
+        Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS),
+        // 扫码报修: every reporter resolves a scanned code and reads their own reports (scan/ScanController)
+        Rule.of("/api/scan/target", EVERYONE),
+        Rule.of("/api/scan/reports", EVERYONE),
+        Rule.of("/api/scan/reports/**", EVERYONE),
+        Rule.of("/api/scan/**", SCAN_PRINTERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");

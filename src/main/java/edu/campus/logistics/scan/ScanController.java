@@ -1,0 +1,119 @@
+package edu.campus.logistics.scan;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 扫码报修 (docs/processes/repair.md, "Reporting by phone"). For whoever prints the codes (logistics
+ * staff, the head of logistics, general affairs; {@code ApiSecurityConfiguration.SCAN_PRINTERS}): the
+ * register of places, the QR code images and the printable sheet of a building. For every signed-in
+ * reporter: what a scanned code reports on ({@code /api/scan/target}) and their own reports
+ * ({@code /api/scan/reports}). The report itself is started, and the repair confirmed, through
+ * Tasklist's own API, never here.
+ */
+@RestController
+@RequestMapping("/api/scan")
+class ScanController {
+
+  private final Places places;
+  private final ReportTargets targets;
+  private final ScanCodes codes;
+  private final PrintSheet sheet;
+  private final MyReports reports;
+  private final IdentityService identityService;
+
+  ScanController(Places places, ReportTargets targets, ScanCodes codes, PrintSheet sheet, MyReports reports,
+                 IdentityService identityService) {
+    this.places = places;
+    this.targets = targets;
+    this.codes = codes;
+    this.sheet = sheet;
+    this.reports = reports;
+    this.identityService = identityService;
+  }
+
+  /** A place as {@code PUT /api/scan/places/{code}} takes it. */
+  record PlaceInput(String building, String room) {
+  }
+
+  @GetMapping("/places")
+  Map<String, List<Place>> places() {
+    return Map.of("places", places.all());
+  }
+
+  @PutMapping(value = "/places/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Place savePlace(@PathVariable String code, @RequestBody PlaceInput input) {
+    return places.save(code, input.building(), input.room(), currentUser());
+  }
+
+  @GetMapping("/places/{code}/qr.png")
+  ResponseEntity<byte[]> placeCode(@PathVariable String code) {
+    return png(codes.placeUrl(targets.place(code).place()));
+  }
+
+  @GetMapping("/assets/{tag}/qr.png")
+  ResponseEntity<byte[]> assetCode(@PathVariable String tag) {
+    return png(codes.assetUrl(targets.asset(tag).assetTag()));
+  }
+
+  /** {@code GET /api/scan/sheet?building=教学楼}: the building's printable sheet (HTML); 404 for a building with no codes. */
+  @GetMapping("/sheet")
+  ResponseEntity<String> sheet(@RequestParam String building) {
+    return sheet.html(building.strip()).map(html -> ResponseEntity.ok()
+            .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+            .header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+            .cacheControl(CacheControl.noStore()).body(html))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+            .body("楼栋“" + building.strip() + "”没有登记的报修地点或资产卡片 / no places or asset cards in this building"));
+  }
+
+  /** {@code GET /api/scan/target?place=JXL-301} or {@code ?asset=ZC2026-000001}: what the phone page pre-fills; 400 for a code in no register. */
+  @GetMapping("/target")
+  ReportTarget target(@RequestParam(required = false) String place, @RequestParam(required = false) String asset) {
+    if ((place == null) == (asset == null)) {
+      throw new ScanRefusal("请扫描地点或资产上的二维码（place 与 asset 须且只须给出一个） / give exactly one of place and asset");
+    }
+    return place != null ? targets.place(place.strip()) : targets.asset(asset.strip());
+  }
+
+  @GetMapping("/reports")
+  Map<String, List<MyReports.MyReport>> myReports() {
+    return Map.of("reports", reports.latest(currentUser()));
+  }
+
+  @GetMapping("/reports/{processInstanceId}")
+  ResponseEntity<?> myReport(@PathVariable String processInstanceId) {
+    return reports.of(currentUser(), processInstanceId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("type", "UnknownReport",
+            "message", "没有这条报修，或您不是报修人 / no such repair report of this user")));
+  }
+
+  @ExceptionHandler(ScanRefusal.class)
+  ResponseEntity<Map<String, String>> refused(ScanRefusal refusal) {
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("type", "ScanRefusal", "message", refusal.getMessage()));
+  }
+
+  private ResponseEntity<byte[]> png(String url) {
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
+        .header(HttpHeaders.CONTENT_DISPOSITION, "inline").body(codes.png(url));
+  }
+
+  private String currentUser() {
+    return identityService.getCurrentAuthentication().getUserId();
+  }
+}
