@@ -36,7 +36,7 @@
   function request(method, url, body, contentType) {
     var headers = { 'Accept': 'application/json' };
     if (method !== 'GET') {
-      var token = cookie('XSRF-TOKEN') || csrfToken;
+      var token = csrfToken || cookie('XSRF-TOKEN');
       if (token) { headers['X-XSRF-TOKEN'] = token; }
     }
     if (body !== undefined) { headers['Content-Type'] = contentType || 'application/json'; }
@@ -61,16 +61,23 @@
 
   function variable(value) { return { value: value, type: 'String' }; }
 
+  // who is signed in (asked of Camunda first: a 401 of /api would make the browser offer its own
+  // password dialog), then the name and the session's CSRF token, whose cookie belongs to /camunda
   function signedIn() {
-    return request('GET', AUTH).then(function (answer) {
-      return answer.ok && answer.json && answer.json.userId ? answer.json.userId : null;
+    return request('GET', AUTH).then(function (auth) {
+      if (!auth.ok || !auth.json || !auth.json.userId) { return null; }
+      return request('GET', '/api/scan/session').then(function (answer) {
+        if (!answer.ok || !answer.json) { return null; }
+        if (answer.json.csrfToken) { csrfToken = answer.json.csrfToken; }
+        return answer.json;
+      });
     });
   }
 
   function start() {
     signedIn().then(function (user) {
       if (!user) { show('login'); return; }
-      $('who').textContent = user;
+      $('who').textContent = user.name;
       if (params.get('case')) { showStatus(params.get('case')); return; }
       loadTarget();
     }).catch(function () { say('网络连接失败，请稍后重试。'); });
@@ -124,11 +131,8 @@
     };
     if (target.assetTag) { variables.assetTag = variable(target.assetTag); }
     $('submit-report').disabled = true;
-    // a read first: after a login the session's new CSRF token arrives with the next answer
-    request('GET', ENGINE + '/process-definition/key/repair').then(function () {
-      return request('POST', ENGINE + '/process-definition/key/repair/submit-form',
-        JSON.stringify({ variables: variables }));
-    }).then(function (answer) {
+    request('POST', ENGINE + '/process-definition/key/repair/submit-form',
+      JSON.stringify({ variables: variables })).then(function (answer) {
       if (!answer.ok) {
         $('submit-report').disabled = false;
         say(reason(answer, '提交失败，请稍后重试。'));
@@ -166,10 +170,8 @@
     var variables = { fixed: variable(form.fixed.value), satisfaction: variable(form.satisfaction.value) };
     if (form.comment.value.trim()) { variables.followUpComment = variable(form.comment.value.trim()); }
     $('submit-confirm').disabled = true;
-    request('GET', ENGINE + '/task/' + encodeURIComponent(form.dataset.task)).then(function () {
-      return request('POST', ENGINE + '/task/' + encodeURIComponent(form.dataset.task) + '/submit-form',
-        JSON.stringify({ variables: variables }));
-    }).then(function (answer) {
+    request('POST', ENGINE + '/task/' + encodeURIComponent(form.dataset.task) + '/submit-form',
+      JSON.stringify({ variables: variables })).then(function (answer) {
       $('submit-confirm').disabled = false;
       if (!answer.ok) { say(reason(answer, '提交失败，请稍后重试。')); return; }
       form.hidden = true;

@@ -89,6 +89,7 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/feedback/**", FEEDBACK_REPORTER_READERS),
         // 扫码报修: every reporter resolves a scanned code and reads their own reports (scan/ScanController)
         Rule.of("/api/scan/target", EVERYONE),
+        Rule.of("/api/scan/session", EVERYONE),
         Rule.of("/api/scan/reports", EVERYONE),
         Rule.of("/api/scan/reports/**", EVERYONE),
         Rule.of("/api/scan/**", SCAN_PRINTERS));

@@ -1,8 +1,14 @@
 package edu.campus.logistics.scan;
 
+import edu.campus.logistics.identity.ApplicationReads;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -88,6 +94,26 @@ class ScanController {
       throw new ScanRefusal("请扫描地点或资产上的二维码（place 与 asset 须且只须给出一个） / give exactly one of place and asset");
     }
     return place != null ? targets.place(place.strip()) : targets.asset(asset.strip());
+  }
+
+  /**
+   * {@code GET /api/scan/session}: who is signed in (id and name) and the webapp session's CSRF token,
+   * which Tasklist's API wants on every submit. Camunda hands the token out only under {@code /camunda}
+   * (cookie path) or once, in the answer that created it; the phone page lives at {@code /scan/}. The
+   * answer goes only to the session's own holder (same origin, no CORS); null while the session has no
+   * token yet (the page's next read of {@code /camunda/api} creates one).
+   */
+  @GetMapping("/session")
+  Map<String, Object> session(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String userId = currentUser();
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("userId", userId);
+    answer.put("name", user == null ? userId : ApplicationReads.displayName(user));
+    answer.put("csrfToken", token instanceof String text ? text : null);
+    return answer;
   }
 
   @GetMapping("/reports")

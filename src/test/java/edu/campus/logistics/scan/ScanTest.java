@@ -142,6 +142,7 @@ class ScanTest {
   void onlySignedInPeopleScanAndOnlyLogisticsStaffPrint() {
     assertThat(http.get("/api/scan/target?place=" + placeCode, null).status()).isEqualTo(401);
     assertThat(http.get("/api/scan/reports", null).status()).isEqualTo(401);
+    assertThat(http.get("/api/scan/session", null).status()).isEqualTo(401);
     assertThat(http.get("/api/scan/sheet?building=" + encode(building), null).status()).isEqualTo(401);
     assertThat(http.get("/api/scan/places/" + placeCode + "/qr.png", "wrong-user").status()).isEqualTo(401);
     Answer anonymousStart = http.send("POST", TASKLIST_API + "/process-definition/key/repair/submit-form", null, null,
@@ -169,6 +170,9 @@ class ScanTest {
   void aReportFromThePhoneIsTheRepairCaseAndOnlyTheReporterConfirmsIt() {
     WebappSession phone = loggedIn(REPORTER);
     assertThat(phone.get("/api/scan/target?place=" + placeCode).status()).isEqualTo(200);
+    Answer session = phone.get("/api/scan/session");
+    assertThat(session.json().path("name").asText()).isEqualTo("张伟");
+    assertThat(session.json().path("csrfToken").asText()).isEqualTo(phone.csrfToken()).isNotBlank();
 
     Answer started = phone.send("POST", TASKLIST_API + "/process-definition/key/repair/submit-form", "application/json",
         startForm(building + " 301教室", null));
