@@ -18,7 +18,7 @@
   function $(id) { return document.getElementById(id); }
 
   function show(id) {
-    ['login', 'report', 'status'].forEach(function (section) { $(section).hidden = section !== id; });
+    ['login', 'report', 'status', 'mine'].forEach(function (section) { $(section).hidden = section !== id; });
   }
 
   function say(text, ok) {
@@ -87,7 +87,7 @@
     var query = params.get('place') !== null ? 'place=' + encodeURIComponent(params.get('place'))
       : params.get('asset') !== null ? 'asset=' + encodeURIComponent(params.get('asset')) : null;
     if (!query) {
-      say('请用手机扫描贴在房间或设备上的报修二维码。');
+      listReports();
       return;
     }
     request('GET', '/api/scan/target?' + query).then(function (answer) {
@@ -98,6 +98,26 @@
       target = answer.json;
       $('place').textContent = target.label;
       show('report');
+    });
+  }
+
+  // 我的报修: without a scanned code the page lists the reporter's latest reports
+  function listReports() {
+    request('GET', '/api/scan/reports').then(function (answer) {
+      if (!answer.ok) { say(reason(answer, '查询失败，请稍后重试。')); return; }
+      var list = $('mine-list');
+      list.textContent = '';
+      answer.json.reports.forEach(function (report) {
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = window.location.pathname + '?case=' + encodeURIComponent(report.id);
+        link.textContent = report.businessKey + ' · ' + (report.location || '')
+          + (report.confirmTaskId ? ' · 待您确认' : report.ended ? ' · 已办结' : ' · 办理中');
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      $('mine-empty').hidden = answer.json.reports.length > 0;
+      show('mine');
     });
   }
 

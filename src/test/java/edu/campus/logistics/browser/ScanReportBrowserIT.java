@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * 扫码报修 on a phone (375 x 812): a teacher scans the code of a toilet, signs in with the school
  * account, reports a dripping tap and reads the case number; once the first responder took it the page
- * names them; after the repair (driven through the engine here) the teacher confirms it from the phone.
+ * names them; after the repair (driven through the engine here) the teacher opens 我的报修 on the phone
+ * and confirms it there.
  */
 @BrowserTest
 class ScanReportBrowserIT {
@@ -57,7 +58,7 @@ class ScanReportBrowserIT {
     browser.click(By.xpath("//*[@id='categories']//span[normalize-space(.)='水']"));
     browser.visible(By.id("description")).sendKeys(description);
     assertThat(horizontalOverflow(browser)).as("page wider than the phone").isFalse();
-    browser.step("report-filled");
+    DocsImages.publish(browser.step("report-filled"), "phone-scan-report.png");
     browser.click(By.id("submit-report"));
 
     String accepted = browser.until(driver -> {
@@ -66,7 +67,7 @@ class ScanReportBrowserIT {
     }, "the case number shown");
     String businessKey = accepted.substring("已受理，编号 ".length());
     assertThat(browser.visible(By.id("responder")).getText()).isEqualTo("正在等待后勤人员受理…");
-    DocsImages.publish(browser.step("accepted"), "phone-scan-report.png");
+    browser.step("accepted");
 
     ProcessInstance repair = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.REPAIR).processInstanceBusinessKey(businessKey).singleResult();
@@ -87,7 +88,12 @@ class ScanReportBrowserIT {
         RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0.0));
     // the job executor posts the (empty) parts; then the follow-up waits for the reporter
     browser.until(driver -> cases.waitsAt(repair, MyReports.CONFIRM_TASK), "the follow-up");
-    browser.open(browser.driver().getCurrentUrl().substring(browser.driver().getCurrentUrl().indexOf("/scan/")));
+    // later, from the phone's bookmark: 我的报修 lists the report as waiting for the teacher
+    browser.open(ScanCodes.REPORT_PAGE);
+    By listed = By.xpath("//*[@id='mine-list']//a[contains(., '" + businessKey + "')]");
+    assertThat(browser.visible(listed).getText()).isEqualTo(businessKey + " · " + location + " · 待您确认");
+    browser.step("my-reports");
+    browser.click(listed);
     WebElement confirm = browser.visible(By.id("confirm-form"));
     browser.click(By.xpath("//*[@id='confirm-form']//span[normalize-space(.)='已修好']"));
     browser.click(By.xpath("//*[@id='confirm-form']//span[normalize-space(.)='5 非常满意']"));
