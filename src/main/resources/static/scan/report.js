@@ -8,7 +8,9 @@
   var ENGINE = '/camunda/api/engine/engine/default';
   var AUTH = '/camunda/api/admin/auth/user/default';
   var POLL_MS = 4000;
-  var POLL_MAX = 150; // about ten minutes, then the page stops asking until it is reloaded
+  var POLL_MAX = 150;
+  var PHOTO_MAX = 2 * 1024 * 1024;
+  var PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp']; // about ten minutes, then the page stops asking until it is reloaded
 
   var params = new URLSearchParams(window.location.search);
   var target = null;
@@ -143,6 +145,9 @@
     var description = form.description.value.trim();
     if (!form.category.value) { say('请选择报修类别。'); return; }
     if (!description) { say('请填写故障描述。'); return; }
+    var photo = form.photo.files[0] || null;
+    if (photo && PHOTO_TYPES.indexOf(photo.type) < 0) { say('照片只能是 JPEG、PNG 或 WebP 图片。'); return; }
+    if (photo && photo.size > PHOTO_MAX) { say('照片不能超过 2 MB，请重新拍一张或选小一点的图片。'); return; }
     var variables = {
       location: variable(target.location),
       category: variable(form.category.value),
@@ -159,10 +164,23 @@
         return;
       }
       say('');
+      if (photo) { addPhoto(answer.json.id, photo); }
       window.history.replaceState(null, '', window.location.pathname + '?case=' + encodeURIComponent(answer.json.id));
       showStatus(answer.json.id, answer.json.businessKey);
     });
   });
+
+  // the photo goes with the report once the case exists; the report stands even if the photo fails
+  function addPhoto(caseId, photo) {
+    fetch('/api/scan/reports/' + encodeURIComponent(caseId) + '/photo', {
+      method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': photo.type }, body: photo
+    }).then(function (response) {
+      if (response.ok) { $('photo-state').textContent = '照片已上传。'; return; }
+      return response.json().then(function (json) {
+        $('photo-state').textContent = '报修已受理，但照片未上传：' + String(json.message || '').split(' / ')[0];
+      });
+    }).catch(function () { $('photo-state').textContent = '报修已受理，但照片未上传：网络连接失败。'; });
+  }
 
   function showStatus(caseId, businessKey) {
     show('status');

@@ -3,6 +3,7 @@ package edu.campus.logistics.scan;
 import edu.campus.logistics.identity.ApplicationReads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,10 +42,12 @@ class ScanController {
   private final ScanCodes codes;
   private final PrintSheet sheet;
   private final MyReports reports;
+  private final ReportPhotos photos;
   private final IdentityService identityService;
 
   ScanController(Places places, ReportTargets targets, ScanCodes codes, PrintSheet sheet, MyReports reports,
-                 IdentityService identityService) {
+                 ReportPhotos photos, IdentityService identityService) {
+    this.photos = photos;
     this.places = places;
     this.targets = targets;
     this.codes = codes;
@@ -126,6 +130,37 @@ class ScanController {
     return reports.of(currentUser(), processInstanceId).<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("type", "UnknownReport",
             "message", "没有这条报修，或您不是报修人 / no such repair report of this user")));
+  }
+
+  /**
+   * {@code POST /api/scan/reports/{id}/photo} with the image as the body ({@code Content-Type: image/jpeg},
+   * {@code image/png} or {@code image/webp}, at most 2 MB): the reporter's photo of their open report.
+   * Read no further than the limit; a non-image type is refused, so no cross-site form can post here.
+   */
+  @PostMapping("/reports/{processInstanceId}/photo")
+  ResponseEntity<?> addPhoto(@PathVariable String processInstanceId, HttpServletRequest request) throws IOException {
+    byte[] content = request.getInputStream().readNBytes(ReportPhotos.MAX_BYTES + 1);
+    if (content.length > ReportPhotos.MAX_BYTES) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("type", "PhotoTooLarge",
+          "message", "照片不能超过 2 MB / the photo must be at most 2 MB"));
+    }
+    try {
+      photos.save(currentUser(), processInstanceId, request.getContentType(), content);
+    } catch (ReportPhotos.UnknownReport unknown) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("type", "UnknownReport", "message", unknown.getMessage()));
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  /** {@code GET /api/scan/reports/{id}/photo}: the photo, for the reporter and those who may see the case; else 404. */
+  @GetMapping("/reports/{processInstanceId}/photo")
+  ResponseEntity<?> photo(@PathVariable String processInstanceId) {
+    return photos.photo(currentUser(), processInstanceId).<ResponseEntity<?>>map(photo -> ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(photo.mediaType())).cacheControl(CacheControl.noStore().cachePrivate())
+            .header("Content-Security-Policy", "default-src 'none'").header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+            .body(photo.content()))
+        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("type", "UnknownPhoto",
+            "message", "没有这张照片，或您无权查看 / no such photo for this user")));
   }
 
   @ExceptionHandler(ScanRefusal.class)

@@ -220,6 +220,41 @@ class ScanTest {
   }
 
   @Test
+  void onlyTheReporterAddsAPhotoAndOnlyThoseWhoSeeTheCaseSeeIt() {
+    OpenTasks cases = new OpenTasks(engine);
+    ProcessInstance repair = cases.as(REPORTER, () -> engine.getRuntimeService().startProcessInstanceByKey(ProcessKeys.REPAIR,
+        Map.of(RepairVariables.LOCATION, building + " 301教室", RepairVariables.CATEGORY, "electrical",
+            RepairVariables.DESCRIPTION, "灯管闪烁", RepairVariables.URGENCY, "normal")));
+    String photoPath = "/api/scan/reports/" + repair.getId() + "/photo";
+    byte[] png = new ScanCodes("http://localhost").png("灯管闪烁的照片");
+
+    assertThat(bytes("POST", photoPath, "liuyang", "image/png", png).status()).isEqualTo(404);
+    assertThat(bytes("POST", photoPath, REPORTER, "image/png", png).status()).isEqualTo(204);
+    Bytes refused = bytes("POST", photoPath, REPORTER, "text/plain", "<html>".getBytes());
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.text()).contains("照片只能是 JPEG、PNG 或 WebP 图片");
+    Bytes disguised = bytes("POST", photoPath, REPORTER, "image/jpeg", png);
+    assertThat(disguised.status()).isEqualTo(400);
+    assertThat(disguised.text()).contains("文件内容不是所声明的图片格式");
+    byte[] huge = new byte[ReportPhotos.MAX_BYTES + 1];
+    System.arraycopy(png, 0, huge, 0, png.length);
+    Bytes tooLarge = bytes("POST", photoPath, REPORTER, "image/png", huge);
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.text()).contains("照片不能超过 2 MB");
+
+    Bytes mine = bytes("GET", photoPath, REPORTER, null, null);
+    assertThat(mine.status()).isEqualTo(200);
+    assertThat(mine.contentType()).startsWith("image/png");
+    assertThat(mine.body()).isEqualTo(png);
+    assertThat(bytes("GET", photoPath, "liuyang", null, null).status()).isEqualTo(404);
+    assertThat(bytes("GET", photoPath, null, null, null).status()).isEqualTo(401);
+    // the first responder sees it once the case's tasks are theirs; the head of logistics reads every repair
+    cases.claim(OpenTasks.FIRST_RESPONDER, cases.task(repair, "Task_DispatchRepair"));
+    assertThat(bytes("GET", photoPath, OpenTasks.FIRST_RESPONDER, null, null).body()).isEqualTo(png);
+    assertThat(bytes("GET", photoPath, "gaoming", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
   void thePhonePageIsServedByTheApplicationWithoutAnythingFromElsewhere() {
     for (String file : List.of("report.html", "report.js", "report.css")) {
       Answer answer = http.get("/scan/" + file, null);
@@ -274,6 +309,30 @@ class ScanTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
       return response.body();
+    } catch (IOException | InterruptedException failed) {
+      throw new AssertionError(failed);
+    }
+  }
+
+  /** A binary answer. */
+  private record Bytes(int status, String contentType, byte[] body) {
+    String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private Bytes bytes(String method, String path, String user, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (user != null) {
+      request.header("Authorization", TestHttp.basic(user, user));
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    try {
+      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     } catch (IOException | InterruptedException failed) {
       throw new AssertionError(failed);
     }
