@@ -7,7 +7,12 @@ import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.repair.RepairVariables;
 import edu.campus.logistics.scan.MyReports;
 import edu.campus.logistics.scan.Places;
+import edu.campus.logistics.scan.ReportPhotos;
 import edu.campus.logistics.scan.ScanCodes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +43,8 @@ class ScanReportBrowserIT {
   private Places places;
   @Autowired
   private ScanCodes codes;
+  @Autowired
+  private ReportPhotos photos;
 
   @Test
   void aTeacherReportsByPhoneAndConfirmsTheRepairThere(Browser browser) {
@@ -57,6 +64,8 @@ class ScanReportBrowserIT {
     assertThat(browser.visible(By.id("place")).getText()).isEqualTo(location);
     browser.click(By.xpath("//*[@id='categories']//span[normalize-space(.)='水']"));
     browser.visible(By.id("description")).sendKeys(description);
+    byte[] photo = codes.png("滴水的水龙头");
+    browser.driver().findElement(By.id("photo")).sendKeys(photoFile(photo).toString());
     assertThat(horizontalOverflow(browser)).as("page wider than the phone").isFalse();
     DocsImages.publish(browser.step("report-filled"), "phone-scan-report.png");
     browser.click(By.id("submit-report"));
@@ -67,11 +76,16 @@ class ScanReportBrowserIT {
     }, "the case number shown");
     String businessKey = accepted.substring("已受理，编号 ".length());
     assertThat(browser.visible(By.id("responder")).getText()).isEqualTo("正在等待后勤人员受理…");
+    browser.until(driver -> driver.findElement(By.id("photo-state")).getText().equals("照片已上传。"), "photo uploaded");
     browser.step("accepted");
 
     ProcessInstance repair = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.REPAIR).processInstanceBusinessKey(businessKey).singleResult();
     assertThat(repair).as("repair " + businessKey).isNotNull();
+    assertThat(photos.photo(REPORTER, repair.getId())).hasValueSatisfying(stored -> {
+      assertThat(stored.mediaType()).isEqualTo("image/png");
+      assertThat(stored.content()).isEqualTo(photo);
+    });
     Map<String, Object> variables = processEngine.getRuntimeService().getVariables(repair.getId());
     assertThat(variables).containsEntry(RepairVariables.LOCATION, location)
         .containsEntry(RepairVariables.REPORTER_ID, REPORTER).containsEntry(RepairVariables.CATEGORY, "plumbing")
@@ -108,6 +122,16 @@ class ScanReportBrowserIT {
     assertThat(processEngine.getRuntimeService().getVariable(repair.getId(), RepairVariables.SATISFACTION)).isEqualTo(5);
     Task close = cases.task(repair, "Task_CloseCase");
     assertThat(close.getAssignee()).isEqualTo(FIRST_RESPONDER);
+  }
+
+  private static Path photoFile(byte[] png) {
+    try {
+      Path file = Files.createTempFile("tap-", ".png");
+      file.toFile().deleteOnExit();
+      return Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean horizontalOverflow(Browser browser) {
