@@ -302,16 +302,10 @@ class ScanTest {
   }
 
   private byte[] png(String path, String user) {
-    try {
-      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port + path)).header("Authorization", TestHttp.basic(user, user)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
-      return response.body();
-    } catch (IOException | InterruptedException failed) {
-      throw new AssertionError(failed);
-    }
+    Bytes image = bytes("GET", path, user, null, null);
+    assertThat(image.status()).isEqualTo(200);
+    assertThat(image.contentType()).startsWith("image/png");
+    return image.body();
   }
 
   /** A binary answer. */
