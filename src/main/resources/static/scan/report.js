@@ -80,6 +80,7 @@
     signedIn().then(function (user) {
       if (!user) { show('login'); return; }
       $('who').textContent = user.name;
+      $('logout').hidden = false;
       if (params.get('case')) { showStatus(params.get('case')); return; }
       loadTarget();
     }).catch(function () { say('网络连接失败，请稍后重试。'); });
@@ -122,6 +123,17 @@
       show('mine');
     });
   }
+
+  // a shared phone: sign out of the school account (the same session as Tasklist)
+  $('logout').addEventListener('click', function () {
+    request('POST', AUTH + '/logout', '', 'application/x-www-form-urlencoded').then(function () {
+      csrfToken = null;
+      $('who').textContent = '';
+      $('logout').hidden = true;
+      say('已退出登录。', true);
+      show('login');
+    });
+  });
 
   $('login-form').addEventListener('submit', function (event) {
     event.preventDefault();

@@ -122,6 +122,12 @@ class ScanReportBrowserIT {
     assertThat(processEngine.getRuntimeService().getVariable(repair.getId(), RepairVariables.SATISFACTION)).isEqualTo(5);
     Task close = cases.task(repair, "Task_CloseCase");
     assertThat(close.getAssignee()).isEqualTo(FIRST_RESPONDER);
+
+    // a shared phone: 退出 ends the session, the page asks for a login again
+    browser.click(By.id("logout"));
+    browser.until(driver -> driver.findElement(By.id("message")).getText().equals("已退出登录。"), "signed out");
+    browser.open(ScanCodes.REPORT_PAGE);
+    browser.visible(By.id("username"));
   }
 
   private static Path photoFile(byte[] png) {
