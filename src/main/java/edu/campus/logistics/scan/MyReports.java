@@ -6,8 +6,10 @@ import static edu.campus.logistics.repair.RepairVariables.REPORTER_ID;
 
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.identity.ProcessKeys;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -56,12 +58,19 @@ public class MyReports {
         .map(instance -> report(instance, reporter)).filter(report -> report != null));
   }
 
-  /** The caller's latest repair reports, newest first. */
+  /** The caller's repair reports: first those waiting for their confirmation, then the latest others, newest first. */
   public List<MyReport> latest(String reporter) {
-    return ApplicationReads.withoutAuthorization(configuration, () -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.REPAIR).variableValueEquals(REPORTER_ID, reporter)
-        .orderByProcessInstanceStartTime().desc().listPage(0, MAX_LISTED).stream()
-        .map(instance -> report(instance, reporter)).filter(report -> report != null).toList());
+    return ApplicationReads.withoutAuthorization(configuration, () -> {
+      Set<String> ids = new LinkedHashSet<>();
+      tasks.createTaskQuery().processDefinitionKey(ProcessKeys.REPAIR).taskDefinitionKey(CONFIRM_TASK)
+          .taskAssignee(reporter).orderByTaskCreateTime().desc().listPage(0, MAX_LISTED).stream()
+          .map(Task::getProcessInstanceId).forEach(ids::add);
+      history.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessKeys.REPAIR)
+          .variableValueEquals(REPORTER_ID, reporter).orderByProcessInstanceStartTime().desc()
+          .listPage(0, MAX_LISTED).forEach(instance -> ids.add(instance.getId()));
+      return ids.stream().limit(MAX_LISTED).map(id -> history.createHistoricProcessInstanceQuery().processInstanceId(id)
+              .singleResult()).map(instance -> report(instance, reporter)).filter(report -> report != null).toList();
+    });
   }
 
   private MyReport report(HistoricProcessInstance instance, String reporter) {
