@@ -65,6 +65,19 @@ class ArchitectureTest {
       .because("metrics and exports read the processes' history, the processes do not depend on them");
 
   @ArchTest
+  static final ArchRule scanningReachesOnlyTheRepair = noClasses().that().resideInAPackage(BASE + "scan..")
+      .should().dependOnClassesThat().resideInAnyPackage(Stream.of(FEATURES)
+          .filter(feature -> !feature.equals(BASE + "repair..")).toArray(String[]::new))
+      .orShould().dependOnClassesThat().resideInAnyPackage(READ_MODELS)
+      .because("扫码报修 is a door to the repair process (its key, start form fields and follow-up task), and to"
+          + " the asset register through the ledger");
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheScanDoor = noClasses().that().resideOutsideOfPackage(BASE + "scan..")
+      .should().dependOnClassesThat().resideInAPackage(BASE + "scan..")
+      .because("processes work the same whether a report came from Tasklist or from a phone");
+
+  @ArchTest
   static final ArchRule nobodyNeedsTheDemoData = noClasses().that().resideOutsideOfPackage(BASE + "demo..")
       .should().dependOnClassesThat().resideInAPackage(BASE + "demo..")
       .because("demo users and stock are switched off in production; nothing may rely on them");

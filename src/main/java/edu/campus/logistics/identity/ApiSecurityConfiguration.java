@@ -53,6 +53,8 @@ public class ApiSecurityConfiguration {
 
   /** Notifications given up (/api/notifications/failed): the head of logistics. */
   public static final Set<String> NOTIFICATION_REPORT_READERS = groups(LOGISTICS_HEAD);
+  /** 扫码报修's register of places, QR codes and printable sheets (/api/scan): those who print and put up the codes. */
+  public static final Set<String> SCAN_PRINTERS = groups(LOGISTICS_STAFF, LOGISTICS_HEAD, GENERAL_AFFAIRS);
 
   /** Actuator endpoints other than the health probe: operators and the head of logistics. */
   public static final Set<String> ACTUATOR_READERS = groups(LOGISTICS_HEAD);
@@ -90,7 +92,13 @@ public class ApiSecurityConfiguration {
         // one's own notification choice; a group's robot is set by administrators (notifications/NotificationController)
         Rule.of("/api/notifications/preferences", EVERYONE),
         Rule.of("/api/notifications/groups/**", ADMINISTRATORS),
-        Rule.of("/api/notifications/failed", NOTIFICATION_REPORT_READERS));
+        Rule.of("/api/notifications/failed", NOTIFICATION_REPORT_READERS),
+        // 扫码报修: every reporter resolves a scanned code and reads their own reports (scan/ScanController)
+        Rule.of("/api/scan/target", EVERYONE),
+        Rule.of("/api/scan/session", EVERYONE),
+        Rule.of("/api/scan/reports", EVERYONE),
+        Rule.of("/api/scan/reports/**", EVERYONE),
+        Rule.of("/api/scan/**", SCAN_PRINTERS));
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, rules));
     registration.addUrlPatterns("/api/*");
