@@ -1,9 +1,9 @@
 package edu.campus.logistics.repair;
 
+import edu.campus.logistics.cases.ParseListeners;
 import static edu.campus.logistics.repair.RepairVariables.FIRST_RESPONDER;
 
 import edu.campus.logistics.identity.ProcessKeys;
-import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -52,10 +52,7 @@ public class CaseOwnership extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    ParseListeners.before(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity process
