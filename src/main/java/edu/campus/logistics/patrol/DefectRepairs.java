@@ -106,8 +106,8 @@ class DefectRepairs {
 
   /** Writes onto the open repair that this round found its fault again, with the patroller's note. */
   private void recordSighting(ProcessEngineServices engine, String repairId, DelegateExecution execution,
-                                     ChecklistKind kind, ChecklistRound round, ChecklistItems.Item item,
-                                     ChecklistRow row, String patroller) {
+                              ChecklistKind kind, ChecklistRound round, ChecklistItems.Item item, ChecklistRow row,
+                              String patroller) {
     RuntimeService runtime = engine.getRuntimeService();
     Context.getCommandContext().runWithoutAuthorization(() -> {
       User user = engine.getIdentityService().createUserQuery().userId(patroller).singleResult();

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -68,7 +70,8 @@ class PlanInspections implements JavaDelegate {
     String wanted = category.toString().trim();
     if (!ItemCategory.isKnown(wanted)) {
       throw new ProcessEngineException("planning table " + PLANS + ", plan " + row.get(ROUND) + ": assetCategory "
-          + wanted + " is not an item category (" + java.util.Arrays.stream(ItemCategory.values()).map(ItemCategory::id).collect(java.util.stream.Collectors.joining(", ")) + ")");
+          + wanted + " is not an item category (" + Arrays.stream(ItemCategory.values()).map(ItemCategory::id)
+          .collect(Collectors.joining(", ")) + ")");
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (AuditedAsset asset : assets.audited()) {
