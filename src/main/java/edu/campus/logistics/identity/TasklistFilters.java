@@ -19,8 +19,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters: "我的待办" (opened first: assigned to me or waiting unclaimed in one of
- * my groups), "我的任务", "我组的任务" and one queue per working group, and the
+ * The shared Tasklist filters: "我的待办" (opened first: assigned to me, offered to me in person or
+ * waiting unclaimed in one of my groups), "我的任务", "我组的任务" and one queue per working group, and the
  * filters the processes add ({@link ProcessTasklist}), each showing the business variables the
  * processes name for their cards. Created once, identified by name; never reset.
  */
@@ -48,9 +48,11 @@ public class TasklistFilters implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     List<String> everyone = java.util.Arrays.stream(CampusGroup.values()).map(CampusGroup::id).toList();
-    // first in the list, so Tasklist opens it: what is mine to do, claimed or waiting in my groups (issue 11)
-    ensure(MY_TODO, "分配给我的任务和我所在组待认领的任务", -30, "#dc2626",
+    // first in the list, so Tasklist opens it: what is mine to do, claimed, offered to me in person (the duty
+    // roster's) or waiting in my groups (issue 11)
+    ensure(MY_TODO, "分配给我的、交给我本人认领的和我所在组待认领的任务", -30, "#dc2626",
         taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+            .taskCandidateUserExpression("${currentUser()}")
             .taskCandidateGroupInExpression("${currentUserGroups()}").endOr(), everyone);
     ensure(MY_TASKS, "分配给我的任务", -20, "#2563eb",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);

@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * who asked ({@code requesterName}), the item lines with the category's name, and the earlier
  * decisions with the decision's label (同意/驳回/退回修改), the approver's name and the time in the
  * school's time zone ({@code yyyy-MM-dd HH:mm}); the rejection and the return for revision show
- * the requester the same lines and decisions ({@link ShowRequestInWords}). Display only: nothing reads them back, a submission
- * may not set them (they are no fields of the form).
+ * the requester the same lines and decisions ({@link ShowRequestInWords}). Display only: nothing
+ * reads them back, a submission may not set them (they are no fields of the form).
  */
 @Component
 public class ApprovalView {

@@ -162,6 +162,10 @@ class IdentitySetupTest {
     Task claimedByAnother = standaloneTask("总务主任组已被他人认领", task -> task.setAssignee("lijianguo"),
         CampusGroup.GENERAL_AFFAIRS.id());
     Task otherGroup = standaloneTask("校长组待认领", task -> { }, CampusGroup.PRINCIPAL.id());
+    Task offeredToHer = standaloneTask("值班：交给王芳本人", task -> { }, null);
+    taskService.addCandidateUser(offeredToHer.getId(), "wangfang");
+    Task offeredToAnother = standaloneTask("值班：交给李建国本人", task -> { }, null);
+    taskService.addCandidateUser(offeredToAnother.getId(), "lijianguo");
     try {
       loginAs("wangfang");
       List<Filter> filters = filterService.createFilterQuery().listPage(0, 100).stream()
@@ -170,11 +174,12 @@ class IdentitySetupTest {
       assertThat(filters.get(0).getName()).as("the filter Tasklist opens first").isEqualTo(TasklistFilters.MY_TODO);
       List<String> todo = filterService.<Task>listPage(filters.get(0).getId(), 0, 1000).stream().map(Task::getId)
           .toList();
-      assertThat(todo).contains(mine.getId(), waiting.getId())
-          .doesNotContain(claimedByAnother.getId(), otherGroup.getId());
+      assertThat(todo).contains(mine.getId(), waiting.getId(), offeredToHer.getId())
+          .doesNotContain(claimedByAnother.getId(), otherGroup.getId(), offeredToAnother.getId());
     } finally {
       identityService.clearAuthentication();
-      List.of(mine, waiting, claimedByAnother, otherGroup).forEach(task -> taskService.deleteTask(task.getId(), true));
+      List.of(mine, waiting, claimedByAnother, otherGroup, offeredToHer, offeredToAnother)
+          .forEach(task -> taskService.deleteTask(task.getId(), true));
     }
   }
 
