@@ -25,11 +25,14 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
@@ -176,7 +179,7 @@ public final class FormContract {
    * @param offered the server's own value of a {@code valuesKey} variable (not what was submitted)
    */
   public void enforce(VariableScope scope, Function<String, Object> offered) {
-    Map<String, Object> submitted = simpleValues(scope.getVariables());
+    Map<String, Object> submitted = simpleValues(scope);
     for (Field field : fields) {
       if (!field.editable() || field.key().contains(".")) {
         continue;
@@ -329,6 +332,8 @@ public final class FormContract {
   }
 
   /** A field is hidden when its {@code conditional.hide} FEEL expression is true for the submitted values. */
+  private static final Set<String> SIMPLE_TYPES = Set.of("string", "integer", "long", "short", "double", "boolean");
+
   private static boolean hidden(Field field, Map<String, Object> values) {
     if (field.hide() == null) {
       return false;
@@ -346,15 +351,35 @@ public final class FormContract {
   }
 
   /** Values a FEEL condition can compare: text, numbers, booleans and dates, nothing that needs a mapper. */
-  private static Map<String, Object> simpleValues(Map<String, Object> variables) {
+  /**
+   * The scope's text, number and yes/no values, which form conditions may read: the scope's own over its
+   * parents'. JSON values (lists) are left out without being loaded from the database.
+   */
+  private static Map<String, Object> simpleValues(VariableScope scope) {
+    if (!(scope instanceof AbstractVariableScope variables)) {
+      Map<String, Object> values = new HashMap<>();
+      scope.getVariables().forEach((name, value) -> {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+          values.put(name, value);
+        }
+      });
+      return values;
+    }
     Map<String, Object> values = new HashMap<>();
-    variables.forEach((name, value) -> {
-      if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-        values.put(name, value);
+    for (AbstractVariableScope level = variables; level != null; level = level.getParentVariableScope()) {
+      for (CoreVariableInstance variable : level.getVariableInstancesLocal()) {
+        boolean simple = variable instanceof VariableInstanceEntity entity
+            ? SIMPLE_TYPES.contains(entity.getTypeName()) : variable.getTypedValue(false).getType().isPrimitiveValueType();
+        Object value = simple ? variable.getTypedValue(false).getValue() : null;
+        if ((value instanceof String || value instanceof Number || value instanceof Boolean)
+            && !values.containsKey(variable.getName())) {
+          values.put(variable.getName(), value);
+        }
       }
-    });
+    }
     return values;
   }
+
 
   private static Object plain(JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {

@@ -20,6 +20,6 @@ public class FormFieldsOnly implements TaskListener {
   public void notify(DelegateTask task) {
     FormContract contract = FormContract.ofTask(task);
     SubmittedVariables.refuseChangesExcept(task, contract.editableVariables());
-    contract.enforce(task, SubmittedVariables.committedOf(task)::get);
+    contract.enforce(task, name -> SubmittedVariables.committedValue(task, name));
   }
 }

@@ -1,0 +1,314 @@
+package edu.campus.logistics.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.CampusLogisticsApplication;
+import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.TestPostgres;
+import edu.campus.bare.BareEngineApplication;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, not part of the default test run (the class name matches no Surefire pattern):
+ * {@code mvn -B test-compile surefire:test -Dtest=ProcurementBenchmark} (H2 file database) or with
+ * {@code -Dbenchmark.database=postgres} (a throwaway PostgreSQL of {@link TestPostgres}). docs/performance.md.
+ *
+ * <p>Two servers side by side, each in a JVM of its own with the same options and database settings: this
+ * application, and the bare Camunda starter ({@link BareEngineApplication}) running a model of the procurement's
+ * shape (five user tasks, one asynchronous step, no listeners, authorization off). The same driver code
+ * ({@link RestCases}) runs whole cases through REST over loopback with 1, 4 and 20 clients, the two sides
+ * interleaved round by round so that both meet the same machine; then through the Java API inside each server
+ * ({@link JavaApiRun}). Printed: instances per second and their ratio, task-completion p50/p95, SQL statements
+ * per case and per step (counted in each server by {@link SqlCounter}), the most frequent statements, and the
+ * time from launch to Tasklist ready (first start on an empty database, and restarts). Bounded in count and time.
+ * Options: {@code -Dbenchmark.clients=1,4,20}, {@code -Dbenchmark.rounds=2},
+ * {@code -Dbenchmark.scale=1.0} (cases per run), {@code -Dbenchmark.jfr=project} (a flight recording of a side),
+ * {@code -Dbenchmark.sql-callers=true} (the most frequent statements by the application's code that caused them;
+ * slows the servers, so the figures of such a run are not comparable).
+ */
+class ProcurementBenchmark {
+
+  static final Duration RUN_LIMIT = Duration.ofMinutes(4);
+
+  private final StringBuilder report = new StringBuilder();
+
+  @Test
+  void procurementAgainstTheBareEngine() throws Exception {
+    String database = System.getProperty("benchmark.database", "h2");
+    List<Integer> clientCounts = Arrays.stream(System.getProperty("benchmark.clients", "1,4,20").split(","))
+        .map(String::trim).map(Integer::valueOf).toList();
+    int rounds = Integer.getInteger("benchmark.rounds", 2);
+    double scale = Double.parseDouble(System.getProperty("benchmark.scale", "1.0"));
+    String jfr = System.getProperty("benchmark.jfr", "");
+    Path work = Path.of("target", "benchmark", "procurement-" + database).toAbsolutePath();
+    deleteTree(work);
+    Files.createDirectories(work);
+
+    Map<String, String> projectEnvironment = Map.of();
+    List<String> projectArguments = new ArrayList<>(List.of("--logging.level.root=WARN",
+        "--logging.file.name=" + work.resolve("project/app.log"), "--spring.jmx.enabled=false"));
+    List<String> bareArguments = new ArrayList<>(bareSettings());
+    if ("postgres".equals(database)) {
+      TestPostgres.Database projectDb = TestPostgres.database("bench_project");
+      TestPostgres.Database bareDb = TestPostgres.database("bench_bare");
+      projectEnvironment = projectDb.environment();
+      projectArguments.add("--spring.profiles.active=postgres");
+      bareArguments.addAll(List.of("--spring.datasource.url=" + bareDb.url(),
+          "--spring.datasource.username=" + bareDb.user(), "--spring.datasource.password=" + bareDb.password(),
+          "--spring.datasource.hikari.maximum-pool-size=12",
+          "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+          "--spring.datasource.hikari.connection-timeout=5000",
+          "--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '10s'"));
+    } else {
+      projectArguments.add("--spring.datasource.url=" + h2(work.resolve("project")));
+      bareArguments.addAll(List.of("--spring.datasource.url=" + h2(work.resolve("bare")),
+          "--spring.datasource.username=sa", "--spring.datasource.password="));
+    }
+    String mainClasses = Path.of(CampusLogisticsApplication.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).toString();
+    try (BenchmarkSide project = new BenchmarkSide("project", CampusLogisticsApplication.class.getName(),
+        BenchmarkSide.classpath(), recording(jfr, "project", work), projectArguments, projectEnvironment,
+        work.resolve("project"));
+         BenchmarkSide bare = new BenchmarkSide("bare", BareEngineApplication.class.getName(),
+             BenchmarkSide.classpathWithout(mainClasses), recording(jfr, "bare", work), bareArguments, Map.of(),
+             work.resolve("bare"))) {
+      line("# Procurement: this application against the bare Camunda starter (%s), %s", database,
+          java.time.LocalDateTime.now().withNano(0));
+      line("%d cores, JVM %s, server JVMs %s", Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"), BenchmarkSide.JVM);
+      Duration bareFirst = bare.start(Duration.ofMinutes(3));
+      Duration projectFirst = project.start(Duration.ofMinutes(3));
+      line("first start on an empty database, launch → Tasklist ready: project %.1f s, bare %.1f s (ratio %.2f)",
+          seconds(projectFirst), seconds(bareFirst), seconds(projectFirst) / seconds(bareFirst));
+      assertThat(definitionResource(project)).startsWith("processes/procurement/");
+      assertThat(definitionResource(bare)).endsWith("benchmark/bare-procurement.bpmn");
+
+      int cases = 0;
+      for (int warmUp = 0; warmUp < 2; warmUp++) {
+        RestCases.run(project, 4, scaled(20, scale), RUN_LIMIT);
+        RestCases.run(bare, 4, scaled(20, scale), RUN_LIMIT);
+        cases += scaled(20, scale);
+      }
+
+      line("");
+      line("## SQL statements per case (one client, cases one after another)");
+      Map<String, RestCases.StepCounts> steps = new LinkedHashMap<>();
+      for (BenchmarkSide side : List.of(project, bare)) {
+        side.resetTop();
+        steps.put(side.name, RestCases.stepCounts(side, 5));
+      }
+      cases += 5;
+      line("| step | project | bare |");
+      line("|---|---|---|");
+      double projectTotal = 0;
+      double bareTotal = 0;
+      for (String step : steps.get("project").requestStatements().keySet()) {
+        double p = steps.get("project").requestStatements().get(step);
+        double b = steps.get("bare").requestStatements().getOrDefault(step, 0.0);
+        projectTotal += p;
+        bareTotal += b;
+        line("| %s | %.1f | %.1f |", step, p, b);
+      }
+      line("| Task_StockGoods (job executor) | %.1f | %.1f |", steps.get("project").jobStatements(),
+          steps.get("bare").jobStatements());
+      projectTotal += steps.get("project").jobStatements();
+      bareTotal += steps.get("bare").jobStatements();
+      line("| **per case** | **%.1f** | **%.1f** |", projectTotal, bareTotal);
+      for (BenchmarkSide side : List.of(project, bare)) {
+        line("");
+        line("most frequent statements of %s over those 5 cases (web requests; job executor):", side.name);
+        for (String kind : List.of("request", "job")) {
+          for (JsonNode row : side.top(kind, "request".equals(kind) ? Integer.getInteger("benchmark.top", 25) : 10)) {
+            line("  %s %5d  %s", kind.charAt(0), row.get(0).asLong(), row.get(1).asText());
+          }
+        }
+      }
+
+      line("");
+      line("## Whole cases through REST, runs interleaved");
+      line("| clients | round | project inst/s | bare inst/s | ratio | complete p50 project / bare | p95 project / bare |");
+      line("|---|---|---|---|---|---|---|");
+      List<String> summary = new ArrayList<>();
+      for (int clients : clientCounts) {
+        int count = scaled(clients == 1 ? 20 : clients <= 4 ? 60 : 160, scale);
+        double[] seconds = new double[2];
+        int[] done = new int[2];
+        Latencies[] completions = {new Latencies(), new Latencies()};
+        for (int round = 0; round < rounds; round++) {
+          List<BenchmarkSide> order = round % 2 == 0 ? List.of(project, bare) : List.of(bare, project);
+          Map<String, RestCases.Run> runs = new LinkedHashMap<>();
+          for (BenchmarkSide side : order) {
+            runs.put(side.name, RestCases.run(side, clients, count, RUN_LIMIT));
+          }
+          RestCases.Run p = runs.get("project");
+          RestCases.Run b = runs.get("bare");
+          line("| %d | %d | %.2f | %.2f | %.2f | %.0f / %.0f ms | %.0f / %.0f ms |", clients, round + 1,
+              p.instancesPerSecond(), b.instancesPerSecond(), p.instancesPerSecond() / b.instancesPerSecond(),
+              p.completions().percentile(50), b.completions().percentile(50), p.completions().percentile(95),
+              b.completions().percentile(95));
+          seconds[0] += p.seconds();
+          seconds[1] += b.seconds();
+          done[0] += p.instances();
+          done[1] += b.instances();
+          completions[0].addAll(p.completions());
+          completions[1].addAll(b.completions());
+          cases += count;
+        }
+        double projectRate = done[0] / seconds[0];
+        double bareRate = done[1] / seconds[1];
+        summary.add(String.format("| %d | %.2f | %.2f | **%.2f** | %.0f / %.0f ms | %.0f / %.0f ms (**%.2f×**) | %.1f (%.2f) |",
+            clients, projectRate, bareRate, projectRate / bareRate, completions[0].percentile(50),
+            completions[1].percentile(50), completions[0].percentile(95), completions[1].percentile(95),
+            completions[0].percentile(95) / completions[1].percentile(95), load(), load() / 2));
+      }
+      line("");
+      line("## Summary over the rounds (REST)");
+      line("| clients | project inst/s | bare inst/s | ratio | complete p50 project / bare | p95 project / bare | load average (per core) |");
+      line("|---|---|---|---|---|---|---|");
+      summary.forEach(this::line);
+
+      line("");
+      line("## Whole cases through the Java API inside each server");
+      line("| clients | project inst/s | bare inst/s | ratio | complete p50 project / bare | p95 project / bare |");
+      line("|---|---|---|---|---|---|");
+      int javaCases = 0;
+      for (int clients : List.of(1, 4)) {
+        int count = scaled(clients == 1 ? 20 : 60, scale);
+        JsonNode p = javaRun(project, clients, count);
+        JsonNode b = javaRun(bare, clients, count);
+        javaCases += count;
+        line("| %d | %.2f | %.2f | %.2f | %.1f / %.1f ms | %.1f / %.1f ms |", clients,
+            p.path("instancesPerSecond").asDouble(), b.path("instancesPerSecond").asDouble(),
+            p.path("instancesPerSecond").asDouble() / b.path("instancesPerSecond").asDouble(),
+            p.path("completeP50").asDouble(), b.path("completeP50").asDouble(), p.path("completeP95").asDouble(),
+            b.path("completeP95").asDouble());
+      }
+
+      line("");
+      line("## Background statements over the whole run (job acquisition, schedulers)");
+      for (BenchmarkSide side : List.of(project, bare)) {
+        JsonNode counts = side.counts();
+        line("%s: acquisition %d, other %d (start-up included), job executor %d, web requests %d", side.name,
+            side.statements(counts, "acquisition"), side.statements(counts, "other"), side.statements(counts, "job"),
+            side.statements(counts, "request"));
+      }
+      for (BenchmarkSide side : List.of(project, bare)) {
+        long finished = side.http.get("/engine-rest/history/process-instance/count?processDefinitionKey="
+            + BenchmarkCase.PROCESS_KEY + "&finished=true", "admin").json().path("count").asLong();
+        assertThat(finished).as("%s: every case of the run ended", side.name).isEqualTo(cases + javaCases);
+      }
+      line("every case ended on both sides: %d each", cases + javaCases);
+
+      project.stop();
+      bare.stop();
+      line("");
+      line("## Restart on the filled database, launch → Tasklist ready");
+      for (int i = 0; i < 2; i++) {
+        Duration b = bare.start(Duration.ofMinutes(3));
+        bare.stop();
+        Duration p = project.start(Duration.ofMinutes(3));
+        project.stop();
+        line("restart %d: project %.1f s, bare %.1f s (ratio %.2f)", i + 1, seconds(p), seconds(b),
+            seconds(p) / seconds(b));
+      }
+    } finally {
+      Path out = Path.of("target", "benchmark", "procurement-" + database + ".txt");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, report, StandardCharsets.UTF_8);
+      System.out.println("written to " + out.toAbsolutePath());
+    }
+  }
+
+  /** The bare starter's settings: the application's engine, job executor and web settings, without authorization. */
+  static List<String> bareSettings() {
+    return List.of("--spring.config.name=bare-benchmark", "--spring.flyway.enabled=false", "--spring.jmx.enabled=false", "--logging.level.root=WARN",
+        "--spring.jackson.default-property-inclusion=non_null",
+        "--server.servlet.encoding.charset=UTF-8", "--server.servlet.encoding.force=true",
+        "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=admin",
+        "--camunda.bpm.authorization.enabled=false", "--camunda.bpm.history-level=full",
+        "--camunda.bpm.database.schema-update=true", "--camunda.bpm.webapp.index-redirect-enabled=true",
+        "--camunda.bpm.deployment-resource-pattern=classpath:benchmark/bare-procurement.bpmn",
+        "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.core-pool-size=2",
+        "--camunda.bpm.job-execution.max-pool-size=4", "--camunda.bpm.job-execution.queue-capacity=8",
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=4",
+        "--camunda.bpm.job-execution.lock-time-in-millis=300000",
+        "--camunda.bpm.job-execution.wait-time-in-millis=5000", "--camunda.bpm.job-execution.max-wait=60000",
+        "--camunda.bpm.generic-properties.properties.history-time-to-live=P1825D",
+        "--camunda.bpm.generic-properties.properties.java-serialization-format-enabled=false",
+        "--camunda.bpm.generic-properties.properties.default-serialization-format=application/json",
+        "--camunda.bpm.generic-properties.properties.job-executor-deployment-aware=false",
+        "--camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R3/PT5M",
+        "--camunda.bpm.generic-properties.properties.general-resource-whitelist-pattern=[a-zA-Z0-9][a-zA-Z0-9-]{0,63}");
+  }
+
+  private static String h2(Path directory) {
+    return "jdbc:h2:file:" + directory.resolve("db/benchmark") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+  }
+
+  private static List<String> recording(String jfr, String side, Path work) {
+    List<String> options = new ArrayList<>();
+    if (jfr.equals(side) || jfr.equals("both")) {
+      options.add("-XX:StartFlightRecording=filename=" + work.resolve(side + ".jfr") + ",settings=profile");
+    }
+    if (Boolean.getBoolean("benchmark.sql-callers")) {
+      options.add("-Dbenchmark.sql-callers=true");
+    }
+    return options;
+  }
+
+  private static String definitionResource(BenchmarkSide side) {
+    TestHttp.Answer answer = side.http.get("/engine-rest/process-definition?latestVersion=true&maxResults=1&key="
+        + BenchmarkCase.PROCESS_KEY, BenchmarkCase.REQUESTER);
+    assertThat(answer.status()).as("%s: %s", side.name, answer.body()).isEqualTo(200);
+    return answer.json().path(0).path("resource").asText();
+  }
+
+  private static JsonNode javaRun(BenchmarkSide side, int clients, int count) {
+    JsonNode run = side.javaRun(clients, count);
+    assertThat(run.path("failure").isNull()).as("%s Java API run: %s", side.name, run).isTrue();
+    assertThat(run.path("instances").asInt()).isEqualTo(count);
+    return run;
+  }
+
+  private static int scaled(int count, double scale) {
+    return Math.max(1, (int) Math.round(count * scale));
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private void line(String format, Object... arguments) {
+    String text = arguments.length == 0 ? format : String.format(format, arguments);
+    System.out.println(text);
+    report.append(text).append('\n');
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package edu.campus.logistics.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.TestHttp.Answer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The benchmark's driver, the same code for both sides: whole {@link BenchmarkCase}s through Camunda's REST
+ * API by {@code clients} concurrent clients, each with its own HTTP client, every step as its own user
+ * (find the task, claim, complete). The time of each completion is recorded, and the instances per second
+ * of the whole run. Bounded: at most {@code instances} cases and {@code limit} of time.
+ */
+final class RestCases {
+
+  /** What one run measured. */
+  record Run(String side, int clients, int instances, double seconds, Latencies completions) {
+
+    double instancesPerSecond() {
+      return instances / seconds;
+    }
+  }
+
+  /** Per step, the statements of one case: the start, each task's claim and completion, the async stocking job. */
+  record StepCounts(Map<String, Double> requestStatements, double jobStatements) {
+  }
+
+  private RestCases() {
+  }
+
+  static Run run(BenchmarkSide side, int clients, int instances, Duration limit) {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Latencies completions = new Latencies();
+    long deadline = System.nanoTime() + limit.toNanos();
+    long begin = System.nanoTime();
+    List<Thread> threads = new ArrayList<>();
+    for (int client = 0; client < clients; client++) {
+      TestHttp http = side.newClient();
+      Thread thread = new Thread(() -> {
+        while (failure.get() == null && System.nanoTime() < deadline && next.getAndIncrement() < instances) {
+          try {
+            runCase(http, completions, deadline, null);
+            done.incrementAndGet();
+          } catch (RuntimeException | Error failed) {
+            failure.compareAndSet(null, failed);
+          }
+        }
+      }, "bench-client-" + client);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(interrupted);
+      }
+    }
+    if (failure.get() != null) {
+      throw new AssertionError(side.name + ": a case failed", failure.get());
+    }
+    if (done.get() < instances) {
+      throw new AssertionError(side.name + ": only " + done.get() + " of " + instances + " cases within " + limit);
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    return new Run(side.name, clients, done.get(), seconds, completions);
+  }
+
+  /**
+   * {@code cases} cases one after the other, the server's statement counter read around every step: the
+   * statements of each step (web requests) and of the stocking job (job executor), per case.
+   */
+  static StepCounts stepCounts(BenchmarkSide side, int cases) {
+    TestHttp http = side.newClient();
+    Map<String, Double> perStep = new LinkedHashMap<>();
+    double job = 0;
+    for (int i = 0; i < cases; i++) {
+      Map<String, Long> steps = new LinkedHashMap<>();
+      long[] jobBefore = new long[1];
+      runCase(http, new Latencies(), System.nanoTime() + Duration.ofMinutes(2).toNanos(), new StepProbe() {
+        long before;
+
+        @Override
+        public void before(String step) {
+          JsonNode counts = side.counts();
+          before = side.statements(counts, "request");
+        }
+
+        @Override
+        public void after(String step) {
+          JsonNode counts = side.counts();
+          steps.merge(step, side.statements(counts, "request") - before, Long::sum);
+          if ("Task_ConfirmStorage".equals(step)) {
+            jobBefore[0] = side.statements(counts, "job");
+          }
+          if ("Task_ReadStockNotice".equals(step)) {
+            steps.put("(job) Task_StockGoods", side.statements(counts, "job") - jobBefore[0]);
+          }
+        }
+      });
+      Long jobStatements = steps.remove("(job) Task_StockGoods");
+      job += jobStatements;
+      steps.forEach((step, statements) -> perStep.merge(step, statements / (double) cases, Double::sum));
+    }
+    return new StepCounts(perStep, job / cases);
+  }
+
+  /** Called around each step of a case (for the statement counts). */
+  interface StepProbe {
+    void before(String step);
+
+    void after(String step);
+  }
+
+  private static void runCase(TestHttp http, Latencies completions, long deadline, StepProbe probe) {
+    if (probe != null) {
+      probe.before("start");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("businessKey", "BENCH");
+    body.put("variables", BenchmarkCase.startVariables());
+    String instance = ok(http.postJson("/engine-rest/process-definition/key/" + BenchmarkCase.PROCESS_KEY + "/start",
+        BenchmarkCase.REQUESTER, TestHttp.json(body)), "start").json().path("id").asText();
+    if (probe != null) {
+      probe.after("start");
+    }
+    for (BenchmarkCase.Step step : BenchmarkCase.STEPS) {
+      String task = awaitTask(http, instance, step, deadline);
+      if (probe != null) {
+        probe.before(step.taskKey());
+      }
+      if (step.claim()) {
+        ok(http.postJson("/engine-rest/task/" + task + "/claim", step.user(), TestHttp.json(Map.of("userId", step.user()))),
+            "claim " + step.taskKey());
+      }
+      long begin = System.nanoTime();
+      ok(http.postJson("/engine-rest/task/" + task + "/complete", step.user(),
+          TestHttp.json(Map.of("variables", step.variables()))), "complete " + step.taskKey());
+      completions.add(System.nanoTime() - begin);
+      if (probe != null) {
+        probe.after(step.taskKey());
+      }
+    }
+  }
+
+  /** The case's open task of the step, polled every 5 ms while the asynchronous stocking runs. */
+  private static String awaitTask(TestHttp http, String instance, BenchmarkCase.Step step, long deadline) {
+    String query = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + step.taskKey()
+        + "&maxResults=5";
+    while (true) {
+      JsonNode tasks = ok(http.get(query, step.user()), "find " + step.taskKey()).json();
+      if (tasks.size() == 1) {
+        return tasks.get(0).path("id").asText();
+      }
+      if (tasks.size() > 1 || System.nanoTime() > deadline) {
+        throw new AssertionError(instance + ": " + tasks.size() + " open " + step.taskKey() + " tasks");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(interrupted);
+      }
+    }
+  }
+
+  private static Answer ok(Answer answer, String what) {
+    if (answer.status() / 100 != 2) {
+      throw new AssertionError(what + ": HTTP " + answer.status() + " " + answer.body());
+    }
+    return answer;
+  }
+}
