@@ -59,6 +59,30 @@ class SeparationOfDutiesRestTest extends CaseDoors {
     assertThat(cases.task(request, PURCHASE_GOODS)).as("approved by another principal").isNotNull();
   }
 
+  /**
+   * What the process recorded stays as recorded, a list (JSON) as much as a name: the approver may send the
+   * request's lines back as the form showed them, but not change them, through either door.
+   */
+  @Test
+  void approverMayResendTheRequestLinesUnchangedButNotRewriteThem() {
+    String request = file("zhangwei", OpenTasks.SMALL_ORDER);
+    Task approval = cases.task(request, APPROVE_REQUEST);
+    assertThat(claim(approval, "wangfang").status()).isEqualTo(204);
+    String moreChalk = OpenTasks.SMALL_ORDER.replace("\"quantity\":2", "\"quantity\":200");
+
+    assertRefused(approval, () -> complete(approval, "wangfang", withChanged(APPROVE_REQUEST,
+        "items", typed(moreChalk, "Json"))), 400, "it may not change items");
+    assertRefused(approval, () -> http.postJson("/engine-rest/task/" + approval.getId() + "/submit-form", "wangfang",
+        TestHttp.json(Map.of("variables", withChanged(APPROVE_REQUEST, "items", typed(moreChalk, "Json"))))),
+        400, "it may not change items");
+
+    Map<String, Object> asShown = withChanged(APPROVE_REQUEST, "items", typed(OpenTasks.SMALL_ORDER, "Json"));
+    asShown.put("requesterId", typed("zhangwei", "String"));
+    assertCompletes(approval, "wangfang", asShown);
+    assertThat(engine.getRuntimeService().getVariable(request, "items").toString()).contains("\"quantity\":2")
+        .doesNotContain("200");
+  }
+
   @Test
   void requesterCannotBuyForTheirOwnRequest() {
     String request = file("zhaolei", OpenTasks.SMALL_ORDER);
