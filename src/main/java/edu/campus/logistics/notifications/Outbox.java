@@ -50,18 +50,14 @@ public class Outbox {
    */
   boolean add(Notice notice, Recipient recipient, String channel, String address, Instant now) {
     String key = String.join(":", notice.event().name(), notice.subjectId(), recipient.id(), channel);
-    Integer existing = jdbc.queryForObject("select count(*) from notification_outbox where idempotency_key = ?",
-        Integer.class, key);
-    if (existing != null && existing > 0) {
-      return false;
-    }
-    jdbc.update("insert into notification_outbox (idempotency_key, event, recipient, channel, address, subject, body,"
-            + " link, process_instance_id, task_id, status, attempts, next_attempt_at, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+    // one statement: written only when no message has the key (the unique key settles a race between nodes)
+    return jdbc.update("insert into notification_outbox (idempotency_key, event, recipient, channel, address, subject,"
+            + " body, link, process_instance_id, task_id, status, attempts, next_attempt_at, created_at)"
+            + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? from (values (1)) as one(x)"
+            + " where not exists (select 1 from notification_outbox where idempotency_key = ?)",
         key, notice.event().name(), recipient.id(), channel, address, clip(notice.subject(), 300),
         clip(notice.body(), 4000), notice.link(), notice.processInstanceId(), notice.taskId(), Timestamp.from(now),
-        Timestamp.from(now));
-    return true;
+        Timestamp.from(now), key) == 1;
   }
 
   /** The ids of up to {@code limit} messages that may be claimed now, oldest due first. */
