@@ -25,6 +25,9 @@ public class CaseNumbers {
   /** What a prefix may look like: two to eight capital letters, as process owners write it in Modeler. */
   public static final Pattern PREFIX = Pattern.compile("[A-Z]{2,8}");
 
+  /** Tries at a number before the start fails (each waits at most the database's lock timeout). */
+  private static final int MAX_ATTEMPTS = 20;
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate savepoint;
   private final ZoneId zone;
@@ -47,11 +50,17 @@ public class CaseNumbers {
   }
 
   private int nextSequence(String prefix, int year) {
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (jdbc.update("update case_number set last_number = last_number + 1 where prefix = ? and number_year = ?",
           prefix, year) == 1) {
         return jdbc.queryForObject("select last_number from case_number where prefix = ? and number_year = ?",
             Integer.class, prefix, year);
+      }
+      // H2: an update that waited for a concurrent start's lock on the row may find no row; the row is there
+      // now, so count again instead of inserting (a duplicate key is an exception, and costly)
+      if (jdbc.queryForObject("select count(*) from case_number where prefix = ? and number_year = ?",
+          Integer.class, prefix, year) > 0) {
+        continue;
       }
       try {
         // in a savepoint: after a duplicate key PostgreSQL accepts no further statement of the transaction
@@ -59,11 +68,11 @@ public class CaseNumbers {
             "insert into case_number (prefix, number_year, last_number) values (?, ?, 1)", prefix, year));
         return 1;
       } catch (DuplicateKeyException anotherNodeWasFirst) {
-        if (attempt == 2) {
-          throw anotherNodeWasFirst;
-        }
         // the first number of the year was just taken elsewhere: take the next one
       }
     }
+    throw new IllegalStateException("no case number for " + prefix + "-" + year + " after " + MAX_ATTEMPTS
+        + " attempts: the counter row stays locked or missing");
   }
+
 }
