@@ -194,7 +194,7 @@ class ProcurementBrowserIT {
     start.put(ProcurementVariables.DEPARTMENT, "校长办公室");
     start.put(ProcurementVariables.REASON, reason);
     start.put(ProcurementVariables.NEEDED_BY, LocalDate.now().plusDays(7).toString());
-    start.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(JSON.valueToTree(List.of(Map.of("name", "复印纸",
+    start.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(JSON.valueToTree(List.of(Map.of("newItem", true, "name", "复印纸",
         "spec", PAPER.spec(), "category", "office", "unit", "箱", "quantity", 2, "unitPrice", 120))).toString()).create());
     String id = as(identityService, requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, start).getId());
     complete(id, ProcurementActivities.APPROVE_REQUEST, "wangfang",

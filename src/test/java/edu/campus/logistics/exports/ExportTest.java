@@ -180,7 +180,7 @@ class ExportTest {
   void theProcurementRegisterShowsTheRequestItsApprovalWhoAndWhenAndTheAmount() {
     ProcessInstance request = as(identity, "zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         Map.of("department", "教务处", "reason", "审计导出测试", "neededBy", LocalDate.now().plusDays(14).toString(),
-            "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
+            "items", "[{\"newItem\":true,\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
                 + "\"quantity\":2,\"unitPrice\":6.5}]")));
     String businessKey = request.getBusinessKey();
     Task approval = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();

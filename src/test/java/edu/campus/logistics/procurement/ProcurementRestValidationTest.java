@@ -30,6 +30,7 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
 
   private static Map<String, Object> lineJson(Object quantity, Object unitPrice, String category) {
     Map<String, Object> line = new HashMap<>();
+    line.put("newItem", true);
     line.put("name", "复印纸");
     line.put("spec", "A4 70g 500张/包 5包/箱");
     line.put("category", category);
