@@ -126,7 +126,7 @@ class TasklistUsabilityBrowserIT {
     CamundaForm form = pane.form();
     assertThat(form.text()).contains("审批层级：校长（本次采购须三家报价）", "申请人：张伟（教务处）");
     assertThat(form.tableRows(ProcurementSteps.ITEMS_TABLE)).containsExactly(
-        List.of("实验台", "1.2米 钢木", "家具", "张", "2", "3000"));
+        List.of("新物品", "实验台", "1.2米 钢木", "家具", "张", "2", "3000"));
     List<List<String>> earlier = form.tableRows(APPROVALS_TABLE);
     assertThat(earlier).hasSize(1);
     assertThat(earlier.get(0).subList(0, 5)).containsExactly("1", "总务主任", "同意", "同意，按预算执行", "王芳");
