@@ -1,6 +1,8 @@
 package edu.campus.logistics.procurement;
 
+import static edu.campus.logistics.procurement.ProcurementActivities.APPROVE_REQUEST;
 import static edu.campus.logistics.procurement.ProcurementActivities.CONFIRM_STORAGE;
+import static edu.campus.logistics.procurement.ProcurementActivities.REVISE_REQUEST;
 import static edu.campus.logistics.procurement.ProcurementActivities.READ_STOCK_NOTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -207,5 +209,43 @@ class ProcurementCatalogueTest extends ProcurementTestSupport {
 
     assertThat(procurements()).as("nothing started").isEqualTo(before);
     assertThat(ledger.findItem(chalk.code()).orElseThrow().quantity()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aRevisedRequestIsCheckedAgainstTheCatalogueAndKeepsTheCatalogueWords() {
+    Item chalk = catalogueItem("目录粉笔", "盒");
+    ProcessInstance request = start(REQUESTER, List.of(codeLine(chalk.code(), "10", "5")));
+    decide(request, "wangfang", "revise", "请减到6盒");
+    assertThat(taskService.getVariableLocal(task(request, REVISE_REQUEST).getId(), "itemsShown").toString())
+        .as("the revise form shows the catalogue's words").contains(chalk.code(), "目录粉笔");
+
+    // Tasklist sends the stored line back with the quantity changed: the catalogue's own words agree
+    JsonNode stored = json(request, "items").get(0);
+    Map<String, Object> line = toMap(stored);
+    line.put("quantity", new BigDecimal("6"));
+    Map<String, Object> unknown = toMap(stored);
+    unknown.put("itemCode", "NO-SUCH-ITEM");
+    unknown.put("name", null);
+    unknown.put("spec", null);
+    unknown.put("unit", null);
+    unknown.put("category", null);
+    Map<String, Object> refused = request(List.of(unknown));
+    refused.put("requesterAction", "resubmit");
+    assertThatThrownBy(() -> complete(request, REVISE_REQUEST, REQUESTER, refused))
+        .hasMessageContaining("采购明细第1行：物品目录中没有编码为“NO-SUCH-ITEM”的物品");
+    assertThat(json(request, "items").get(0).get("quantity").decimalValue()).as("nothing changed").isEqualByComparingTo("10");
+
+    Map<String, Object> revised = request(List.of(line));
+    revised.put("requesterAction", "resubmit");
+    complete(request, REVISE_REQUEST, REQUESTER, revised);
+    assertThat(request).isWaitingAt(APPROVE_REQUEST);
+    assertThat(json(request, "items").get(0).get("itemCode").asText()).isEqualTo(chalk.code());
+    assertThat(variable(request, "totalAmount")).isEqualTo(30.0);
+    runtimeService.deleteProcessInstance(request.getId(), "test over");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> toMap(JsonNode node) {
+    return new LinkedHashMap<>(edu.campus.logistics.cases.JsonVariable.MAPPER.convertValue(node, Map.class));
   }
 }
