@@ -2,6 +2,7 @@ package edu.campus.logistics.procurement;
 
 import edu.campus.logistics.ledger.Item;
 import edu.campus.logistics.ledger.LedgerService;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ public class LedgerItemCatalogue implements ItemCatalogue {
 
   @Override
   public Optional<Item> item(String code) {
-    return code == null ? Optional.empty() : ledger.findItem(code.trim().toUpperCase(java.util.Locale.ROOT));
+    return code == null ? Optional.empty() : ledger.findItem(code.trim().toUpperCase(Locale.ROOT));
   }
 
   @Override
