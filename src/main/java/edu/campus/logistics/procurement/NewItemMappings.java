@@ -53,7 +53,9 @@ final class NewItemMappings {
   static List<Mapping> check(VariableScope scope, ProcurementCase procurement, ItemCatalogue catalogue) {
     List<Mapping> offered = offer(procurement, catalogue);
     JsonNode submitted = JsonVariable.read(scope.getVariable(NEW_ITEM_MAPPINGS), NEW_ITEM_MAPPINGS, LABEL);
-    if (offered.isEmpty() && (submitted == null || submitted.isEmpty())) {
+    if (submitted == null || offered.isEmpty() && submitted.isEmpty()) {
+      // nothing offered on this task (a case of an older model version: no PrepareStorage on create, a
+      // store form without the list): the offered choices apply, as they would on a newer task
       return offered;
     }
     if (submitted == null || !submitted.isArray() || submitted.size() != offered.size()) {
