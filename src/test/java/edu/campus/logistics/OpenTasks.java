@@ -40,10 +40,10 @@ public final class OpenTasks extends CaseDriver {
   public static final String TECHNICIAN = SingleGroupUsers.of("technicians");
 
   /** One line, 2 × 6.50 CNY: the general-affairs director alone approves, no quotes are required. */
-  public static final String SMALL_ORDER = "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
+  public static final String SMALL_ORDER = "[{\"newItem\":true,\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
       + "\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]";
   /** One line, 2 × 3000 CNY: general affairs, then the principal; three quotes are required. */
-  public static final String LARGE_ORDER = "[{\"name\":\"实验台\",\"spec\":\"1.2米 钢木\",\"category\":\"furniture\","
+  public static final String LARGE_ORDER = "[{\"newItem\":true,\"name\":\"实验台\",\"spec\":\"1.2米 钢木\",\"category\":\"furniture\","
       + "\"unit\":\"张\",\"quantity\":2,\"unitPrice\":3000}]";
 
   public static final List<String> PROCUREMENT_TASKS = List.of(ProcurementActivities.APPROVE_REQUEST,

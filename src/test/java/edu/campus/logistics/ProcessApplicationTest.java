@@ -42,7 +42,7 @@ class ProcessApplicationTest {
 
   @Test
   void aUserTasksDeployedFormIsServedThroughTheRestApi() throws Exception {
-    String items = json.writeValueAsString(List.of(Map.of("name", "复印纸", "spec", "A4 70g 500张/包 5包/箱",
+    String items = json.writeValueAsString(List.of(Map.of("newItem", true, "name", "复印纸", "spec", "A4 70g 500张/包 5包/箱",
         "category", "office", "unit", "箱", "quantity", 2, "unitPrice", 120)));
     Map<String, Object> start = Map.of("businessKey", "FOUNDATION-FORM-1", "variables", Map.of(
         "department", Map.of("value", "语文组", "type", "String"),

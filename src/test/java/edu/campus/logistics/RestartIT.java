@@ -52,7 +52,7 @@ class RestartIT {
       identity.setAuthentication("zhangwei", List.of("staff"));
       ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("procurement", Map.of(
           "department", "语文组", "reason", "重启测试", "neededBy", LocalDate.now().plusDays(10).toString(),
-          "items", "[{\"name\":\"复印纸\",\"spec\":\"A4 70g 500张/包 5包/箱\",\"category\":\"office\",\"unit\":\"箱\",\"quantity\":1,\"unitPrice\":120}]"));
+          "items", "[{\"newItem\":true,\"name\":\"复印纸\",\"spec\":\"A4 70g 500张/包 5包/箱\",\"category\":\"office\",\"unit\":\"箱\",\"quantity\":1,\"unitPrice\":120}]"));
       identity.clearAuthentication();
       instanceId = instance.getId();
       caseNumber = instance.getBusinessKey();

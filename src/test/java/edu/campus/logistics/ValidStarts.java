@@ -25,7 +25,7 @@ public final class ValidStarts {
         variables.put("department", typed("教务处", "String"));
         variables.put("reason", typed("权限与输入校验测试", "String"));
         variables.put("neededBy", typed(java.time.LocalDate.now().plusDays(14).toString(), "String"));
-        variables.put("items", typed("[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
+        variables.put("items", typed("[{\"newItem\":true,\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
             + "\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]", "Json"));
       }
       case REPAIR -> {

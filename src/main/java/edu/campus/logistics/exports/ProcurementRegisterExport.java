@@ -82,7 +82,8 @@ class ProcurementRegisterExport {
   }
 
   private static String lines(JsonNode items) {
-    return elements(items).map(line -> text(line, "name") + optional(" ", text(line, "spec")) + " ×"
+    return elements(items).map(line -> text(line, "name") + optional(" ", text(line, "spec"))
+        + optional("（", text(line, "itemCode"), "）") + " ×"
         + text(line, "quantity") + text(line, "unit") + optional(" 单价 ", text(line, "unitPrice")))
         .collect(Collectors.joining("；"));
   }

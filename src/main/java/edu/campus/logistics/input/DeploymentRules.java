@@ -49,7 +49,7 @@ public final class DeploymentRules {
       "validateProcurementRequest", "startApprovalRound", "approvalChain", "prepareApproval", "recordApproval",
       "showRequestInWords", "fourEyesGuard",
       "reviseTaskListener", "preparePurchase", "purchaseTaskListener", "prepareInspection", "recordInspection",
-      "storageTaskListener", "stockReceivedGoods", "remindApprover", "escalateApproval",
+      "prepareStorage", "storageTaskListener", "stockReceivedGoods", "remindApprover", "escalateApproval",
       // repair
       "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts",

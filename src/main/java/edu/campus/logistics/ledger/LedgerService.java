@@ -264,6 +264,12 @@ public class LedgerService {
     return registerItem(new NewItem(code, name, normalizedSpec.isEmpty() ? null : normalizedSpec, unit, category, BigDecimal.ZERO));
   }
 
+  /** The catalogue item with this name and spec (trimmed, case-insensitive; no spec = empty), if any. */
+  @Transactional(readOnly = true)
+  public Optional<Item> findItemByNameAndSpec(String name, String spec) {
+    return findByNameAndSpec(name, spec == null ? "" : spec.trim());
+  }
+
   private Optional<Item> findByNameAndSpec(String name, String normalizedSpec) {
     return jdbc.query(ITEM_SELECT + " where lower(trim(i.name)) = lower(?) and lower(coalesce(trim(i.spec), '')) = lower(?) order by i.code",
         ITEM, name == null ? "" : name.trim(), normalizedSpec).stream().findFirst();

@@ -42,6 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApprovalView {
 
+  /** What the item code column shows for a new item (not yet in the catalogue). */
+  static final String NEW_ITEM_SHOWN = "新物品";
+
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final IdentityService identityService;
@@ -71,6 +74,7 @@ public class ApprovalView {
     List<Map<String, Object>> lines = new ArrayList<>();
     for (RequestLine line : ProcurementCase.of(task).items()) {
       Map<String, Object> shown = new LinkedHashMap<>();
+      shown.put("itemCode", line.itemCode() == null ? NEW_ITEM_SHOWN : line.itemCode());
       shown.put("name", line.name());
       shown.put("spec", line.spec());
       shown.put("category", categoryName(line.category()));

@@ -7,7 +7,10 @@ package edu.campus.logistics.procurement;
 public final class ProcurementVariables {
 
   // ---- contract: clients and tests rely on these names
-  /** JSON list of {name, spec, category, unit, quantity, unitPrice} (estimated unit price). */
+  /**
+   * JSON list of {itemCode, newItem, name, spec, category, unit, quantity, unitPrice} (estimated unit
+   * price): a catalogue item (itemCode; the rest from the catalogue) or a new item (newItem true, typed).
+   */
   public static final String ITEMS = "items";
   public static final String REASON = "reason";
   public static final String DEPARTMENT = "department";
@@ -29,6 +32,11 @@ public final class ProcurementVariables {
   /** JSON list of {name, spec, unit, ordered, accepted}, one per purchase line. */
   public static final String ACCEPTED_QUANTITIES = "acceptedQuantities";
   public static final String STORAGE_LOCATION = "storageLocation";
+  /**
+   * JSON list, one row per new-item line with accepted goods, offered when stocking 入库 opens:
+   * {line, name, spec, unit, category, choice: new | existing, itemCode (the existing item's code)}.
+   */
+  public static final String NEW_ITEM_MAPPINGS = "newItemMappings";
 
   // ---- kept by the process
   /** Category of the line with the largest amount: the DMN input next to the total. */

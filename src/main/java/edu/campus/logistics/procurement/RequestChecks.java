@@ -23,13 +23,14 @@ final class RequestChecks {
 
   /**
    * Checks what the form cannot say — the needed-by date lies between today and two years ahead, the
-   * lines add up and their categories are known — and stores the lines, total and category. The
+   * lines add up and their categories are known, catalogue lines name a known item and agree with
+   * it, no item is on two lines ({@link CatalogueLines}) — and stores the lines, total and category. The
    * form's own contract (department, reason, required fields of each line) was checked before.
    */
-  static void checkAndStore(VariableScope scope) {
+  static void checkAndStore(VariableScope scope, ItemCatalogue catalogue) {
     ProcurementCase procurement = ProcurementCase.of(scope);
     scope.setVariable(NEEDED_BY, neededBy(scope).toString());
-    procurement.setItems(procurement.items());
+    procurement.setItems(CatalogueLines.resolve(procurement.items(), catalogue));
   }
 
   private static LocalDate neededBy(VariableScope scope) {

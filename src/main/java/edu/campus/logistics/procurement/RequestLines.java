@@ -7,11 +7,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads and checks item lines ({@code items}, {@code purchaseItems}) from their JSON form. */
 final class RequestLines {
 
   static final int MAX_LINES = 50;
+  static final int MAX_CODE = 32;
   static final int MAX_NAME = 100;
   static final int MAX_SPEC = 100;
   static final int MAX_UNIT = 16;
@@ -35,13 +37,7 @@ final class RequestLines {
     BigDecimal total = BigDecimal.ZERO;
     for (int i = 0; i < list.size(); i++) {
       Field field = new Field(list.get(i), variable, labelZh, i + 1);
-      String category = field.text("category", "类别", MAX_NAME, true);
-      if (!ItemCategory.isKnown(category)) {
-        throw field.refuse("类别未知：" + category, "unknown category " + category);
-      }
-      RequestLine line = new RequestLine(field.text("name", "名称", MAX_NAME, true),
-          field.text("spec", "规格", MAX_SPEC, false), category, field.text("unit", "单位", MAX_UNIT, true),
-          field.number("quantity", "数量", MAX_QUANTITY, 3), field.number("unitPrice", "单价", MAX_UNIT_PRICE, 2));
+      RequestLine line = line(field);
       lines.add(line);
       total = total.add(line.amount());
     }
@@ -50,6 +46,34 @@ final class RequestLines {
           "%s total %s exceeds %s".formatted(variable, total.toPlainString(), MAX_TOTAL.toPlainString()));
     }
     return lines;
+  }
+
+  /**
+   * One line: a catalogue item (an item code; name, spec, category and unit may be absent, the
+   * catalogue gives them, see {@link CatalogueLines}) or a new item (no code; name, category and unit
+   * typed). {@code newItem} says which: true with a code is a contradiction, false without a code
+   * asks for the code; absent, a line without a code is a new item (REST clients of issue 3).
+   */
+  private static RequestLine line(Field field) {
+    String code = field.text("itemCode", "物品编码", MAX_CODE, false);
+    Boolean flagged = field.flag("newItem", "新物品");
+    if (code != null && Boolean.TRUE.equals(flagged)) {
+      throw field.refuse("填写了物品编码又勾选了“新物品”，只能选一种：目录中有的物品填物品编码，目录中没有的才勾选“新物品”",
+          "a line has either an itemCode or newItem true, not both");
+    }
+    if (code == null && Boolean.FALSE.equals(flagged)) {
+      throw field.refuse("物品编码必填（目录中没有的物品请勾选“新物品”并填写名称、单位和类别）",
+          "itemCode is required unless newItem is true");
+    }
+    boolean newItem = code == null;
+    String category = field.text("category", "类别", MAX_NAME, newItem);
+    if (category != null && !ItemCategory.isKnown(category)) {
+      throw field.refuse("类别未知：" + category, "unknown category " + category);
+    }
+    return new RequestLine(code == null ? null : code.toUpperCase(Locale.ROOT), newItem,
+        field.text("name", "名称", MAX_NAME, newItem), field.text("spec", "规格", MAX_SPEC, false), category,
+        field.text("unit", "单位", MAX_UNIT, newItem), field.number("quantity", "数量", MAX_QUANTITY, 3),
+        field.number("unitPrice", "单价", MAX_UNIT_PRICE, 2));
   }
 
   static BigDecimal total(List<RequestLine> lines) {
@@ -102,6 +126,21 @@ final class RequestLines {
         throw refuse(keyZh + "最多" + maxLength + "个字", key + " is longer than " + maxLength + " characters");
       }
       return text;
+    }
+
+    /** A yes/no field (a form-js checkbox, or "true"/"false" from REST); null when absent. */
+    Boolean flag(String key, String keyZh) {
+      JsonNode value = line.get(key);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (value.isBoolean()) {
+        return value.booleanValue();
+      }
+      if (value.isTextual() && ("true".equals(value.asText().trim()) || "false".equals(value.asText().trim()))) {
+        return Boolean.valueOf(value.asText().trim());
+      }
+      throw refuse(keyZh + "只能是“是”或“否”", key + " must be true or false");
     }
 
     BigDecimal number(String key, String keyZh, BigDecimal max, int decimals) {

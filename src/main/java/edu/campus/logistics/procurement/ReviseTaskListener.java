@@ -14,10 +14,16 @@ import org.springframework.stereotype.Component;
 @Component("reviseTaskListener")
 public class ReviseTaskListener implements TaskListener {
 
+  private final ItemCatalogue catalogue;
+
+  public ReviseTaskListener(ItemCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
   @Override
   public void notify(DelegateTask task) {
     if ("resubmit".equals(task.getVariable(REQUESTER_ACTION))) {
-      RequestChecks.checkAndStore(task);
+      RequestChecks.checkAndStore(task, catalogue);
       task.getExecution().removeVariable(PURCHASE_ITEMS);
     }
   }

@@ -2,6 +2,7 @@ package edu.campus.logistics.procurement;
 
 import static edu.campus.logistics.procurement.ProcurementVariables.ASSET_TAGS;
 import static edu.campus.logistics.procurement.ProcurementVariables.DEPARTMENT;
+import static edu.campus.logistics.procurement.ProcurementVariables.NEW_ITEM_MAPPINGS;
 import static edu.campus.logistics.procurement.ProcurementVariables.STOCKED_LINES;
 import static edu.campus.logistics.procurement.ProcurementVariables.STOCK_VOUCHER;
 import static edu.campus.logistics.procurement.ProcurementVariables.STOREKEEPER_ID;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stocking 入库 ({@code Task_StockGoods}): one RECEIPT entry per accepted line at the price paid,
+ * Stocking 入库 ({@code Task_StockGoods}): one RECEIPT entry per accepted line at the price paid, to
+ * the line's catalogue item (a new-item line: the item the storekeeper mapped it to, or the new item
+ * they confirmed, registered now),
  * and an asset card per unit for lines at or above the fixed-asset threshold, custodian the
  * requester, location the storage location or else the requester's department. Runs after an
  * async save point in the engine's transaction; the voucher makes a retried job post nothing twice.
@@ -54,20 +57,47 @@ public class StockReceivedGoods implements JavaDelegate {
     this.fixedAssets = fixedAssets;
   }
 
+  /**
+   * The catalogue item a purchase line posts to: its own code; for a new-item line the storekeeper's
+   * choice — the mapped item, or the new item registered now (found again by name and spec when a
+   * retried job or a second line of the same new item registers it once more). A new-item line
+   * without a choice (a case stocked before the catalogue picker existed) is found or registered by
+   * name and spec as before.
+   */
+  private Item itemOf(RequestLine line, int lineNo, List<NewItemMappings.Mapping> mappings) {
+    if (line.itemCode() != null) {
+      return ledger.findItem(line.itemCode())
+          .orElseThrow(() -> new IllegalStateException("purchase line " + lineNo + ": unknown item " + line.itemCode()));
+    }
+    NewItemMappings.Mapping mapping = NewItemMappings.forLine(mappings, lineNo).orElse(null);
+    if (mapping != null && NewItemMappings.EXISTING.equals(mapping.choice())) {
+      return ledger.findItem(mapping.itemCode())
+          .orElseThrow(() -> new IllegalStateException("purchase line " + lineNo + ": unknown item " + mapping.itemCode()));
+    }
+    return ledger.findOrRegisterItem(line.name(), line.spec(), line.unit(), line.category());
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     ProcurementCase procurement = ProcurementCase.of(execution);
     List<RequestLine> bought = procurement.purchaseItems();
     List<AcceptedLine> accepted = procurement.acceptedQuantities();
     List<StockLine> lines = new ArrayList<>();
-    List<RequestLine> posted = new ArrayList<>();
+    List<Item> posted = new ArrayList<>();
+    List<NewItemMappings.Mapping> mappings = NewItemMappings.stored(execution);
+    List<NewItemMappings.Mapping> registered = new ArrayList<>();
     for (int i = 0; i < bought.size(); i++) {
       RequestLine line = bought.get(i);
       BigDecimal quantity = accepted.get(i).accepted();
       if (quantity.signum() > 0) {
-        Item item = ledger.findOrRegisterItem(line.name(), line.spec(), line.unit(), line.category());
+        Item item = itemOf(line, i + 1, mappings);
+        if (line.itemCode() == null) {
+          registered.add(new NewItemMappings.Mapping(i + 1, line.name(), line.spec(), line.unit(), line.category(),
+              NewItemMappings.forLine(mappings, i + 1).map(NewItemMappings.Mapping::choice).orElse(NewItemMappings.NEW),
+              item.code()));
+        }
         lines.add(StockLine.of(item.code(), quantity, line.unitPrice()));
-        posted.add(line);
+        posted.add(item);
       }
     }
     Voucher voucher = LedgerVouchers.forStep(execution, procurement.text(STOREKEEPER_ID), "round" + procurement.purchaseRound());
@@ -96,6 +126,8 @@ public class StockReceivedGoods implements JavaDelegate {
       row.put("balanceAfter", entry.balanceAfter());
       stocked.add(row);
     }
+    // the storekeeper's choices with the code each new-item line was stocked to
+    execution.setVariable(NEW_ITEM_MAPPINGS, JsonVariable.write(registered));
     execution.setVariable(STOCK_VOUCHER, voucher.key());
     execution.setVariable(STOCKED_LINES, JsonVariable.write(stocked));
     execution.setVariable(ASSET_TAGS, JsonVariable.write(tags));

@@ -19,15 +19,17 @@ import org.springframework.stereotype.Component;
 public class ValidateProcurementRequest implements ExecutionListener {
 
   private final IdentityService identityService;
+  private final ItemCatalogue catalogue;
 
-  public ValidateProcurementRequest(IdentityService identityService) {
+  public ValidateProcurementRequest(IdentityService identityService, ItemCatalogue catalogue) {
     this.identityService = identityService;
+    this.catalogue = catalogue;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     execution.setVariable(REQUESTER_ID, Actor.starter(execution, identityService, REQUESTER_ID));
-    RequestChecks.checkAndStore(execution);
+    RequestChecks.checkAndStore(execution, catalogue);
     ProcurementCase procurement = ProcurementCase.of(execution);
     procurement.startList(APPROVALS);
     procurement.startList(ESCALATIONS);

@@ -33,10 +33,7 @@ public class ProposeReorderProcurement implements TaskListener {
     List<String> names = new ArrayList<>();
     for (JsonNode line : lines) {
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("name", line.path("name").asText());
-      item.put("spec", line.path("spec").isNull() ? null : line.path("spec").asText());
-      item.put("category", line.path("category").asText());
-      item.put("unit", line.path("unit").asText());
+      item.put("itemCode", line.path("itemCode").asText());
       item.put("quantity", line.path("proposedQuantity").decimalValue());
       item.put("unitPrice", line.path("unitCost").decimalValue());
       items.add(item);

@@ -14,7 +14,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 /**
  * Starts a real {@code procurement} for goods the store lacks, with the variables of procurement's
  * start form (its contract, checked by the server as for any start): department 仓库, needed in two
- * weeks, the given reason and lines {name, spec, category, unit, quantity, unitPrice}. Run in the
+ * weeks, the given reason and catalogue lines {itemCode, quantity, unitPrice} (procurement takes name,
+ * spec, unit and category from the catalogue). Run in the
  * storekeeper's command, so the storekeeper is its requester and procurement's four-eyes rules
  * apply to them. Returns the procurement's case number (CG-…).
  */

@@ -25,10 +25,7 @@ public class StartShortfallProcurement implements JavaDelegate {
     for (RequisitionLine line : RequisitionCase.of(execution).lines()) {
       if (line.outstanding().signum() > 0) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", line.name());
-        item.put("spec", line.spec());
-        item.put("category", line.category());
-        item.put("unit", line.unit());
+        item.put("itemCode", line.itemCode());
         item.put("quantity", line.outstanding());
         item.put("unitPrice", line.unitCost());
         items.add(item);

@@ -149,6 +149,11 @@ public final class CamundaForm {
     return this;
   }
 
+  /** Whether the checkbox field with this label is ticked. */
+  public boolean checked(String label) {
+    return field(label).findElement(By.cssSelector("input[type='checkbox']")).isSelected();
+  }
+
   /**
    * Picks the option with this text in the dropdown (form-js {@code select}) with this label, as a
    * person opens the list and clicks the line.

@@ -87,6 +87,8 @@ class LocalizationBrowserIT {
     CamundaForm form = procurement.startRefused();
     softly.assertThat(form.awaitErrors(ProcurementSteps.DEPARTMENT)).containsExactly("此项为必填项。");
     DocsImages.publish(browser.step("start-dialog-form-refused"), "zh-start-form.png");
+    // a new item's fields (the category dropdown among them) show once the line is marked as a new item
+    form.item(ProcurementSteps.ITEMS, 1).choose(ProcurementSteps.NEW_ITEM, ProcurementSteps.NEW_ITEM);
     String dialog = browser.visible(DIALOG).getText();
     softly.assertThat(dialog).as("start dialog with the purchase form").contains("返回", "关闭", "发起", "添加一行", "请选择");
     chinese(softly, browser, "start dialog: procurement form refused");

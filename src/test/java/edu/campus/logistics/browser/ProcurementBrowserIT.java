@@ -44,8 +44,8 @@ class ProcurementBrowserIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PAPER_CODE = "OFF-A4";
-  private static final Line PAPER = new Line("复印纸", "A4 70g 500张/包 5包/箱", "办公用品", "箱", "5", "120");
-  private static final Line PROJECTOR = new Line("投影仪", "3LCD 4000流明", "教学设备", "台", "2", "3200");
+  private static final Line PAPER = new Line(PAPER_CODE, "复印纸", "A4 70g 500张/包 5包/箱", "办公用品", "箱", "5", "120");
+  private static final Line PROJECTOR = new Line(null, "投影仪", "3LCD 4000流明", "教学设备", "台", "2", "3200");
   private static final String STOREROOM = "总务处仓库";
 
   @Autowired
@@ -92,8 +92,8 @@ class ProcurementBrowserIT {
     assertThat(form.text()).contains(ProcurementSteps.TOTAL + "7000 元");
     assertThat(form.value(ProcurementSteps.REASON)).isEqualTo(request.reason());
     assertThat(form.tableRows(ProcurementSteps.ITEMS_TABLE)).containsExactly(
-        List.of("复印纸", PAPER.spec(), "办公用品", "箱", "5", "120"),
-        List.of("投影仪", PROJECTOR.spec(), "教学设备", "台", "2", "3200"));
+        List.of(PAPER_CODE, "复印纸", PAPER.spec(), "办公用品", "箱", "5", "120"),
+        List.of("新物品", "投影仪", PROJECTOR.spec(), "教学设备", "台", "2", "3200"));
     assertThat(form.text()).contains("审批层级：总务主任（本次采购须三家报价）", "申请人：张伟（" + request.department() + "）");
     browser.reveal(form.field(ProcurementSteps.ITEMS_TABLE));
     DocsImages.publish(browser.step("procurement-approval-opened"), "tasklist-approval.png");
@@ -125,8 +125,13 @@ class ProcurementBrowserIT {
 
     TaskPane storage = ProcurementSteps.openTaskWithId(browser, "wuxiaohong", TasklistFilters.MY_GROUP_TASKS,
         ProcurementSteps.TASK_STORE, taskId(id, ProcurementActivities.CONFIRM_STORAGE));
+    // the projector was asked for as a new item: the catalogue has it under the same name and spec, offered mapped
+    CamundaForm mapping = storage.form().item(ProcurementSteps.NEW_ITEM_MAPPINGS, 1);
+    assertThat(mapping.value(ProcurementSteps.MAPPING_NAME)).isEqualTo("投影仪");
+    assertThat(mapping.value(ProcurementSteps.MAPPING_CODE)).isEqualTo("EQP-PROJ");
     ProcurementSteps.confirmStorage(browser, storage, STOREROOM);
     Webapp.logout(browser);
+    assertThat(json(id, ProcurementVariables.NEW_ITEM_MAPPINGS).get(0).get("itemCode").asText()).isEqualTo("EQP-PROJ");
 
     // the requester is told (after the asynchronous posting) what was stocked
     TaskPane notice = ProcurementSteps.openTaskWithId(browser, "zhangwei", TasklistFilters.MY_TASKS,
@@ -194,7 +199,7 @@ class ProcurementBrowserIT {
     start.put(ProcurementVariables.DEPARTMENT, "校长办公室");
     start.put(ProcurementVariables.REASON, reason);
     start.put(ProcurementVariables.NEEDED_BY, LocalDate.now().plusDays(7).toString());
-    start.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(JSON.valueToTree(List.of(Map.of("name", "复印纸",
+    start.put(ProcurementVariables.ITEMS, SpinValues.jsonValue(JSON.valueToTree(List.of(Map.of("newItem", true, "name", "复印纸",
         "spec", PAPER.spec(), "category", "office", "unit", "箱", "quantity", 2, "unitPrice", 120))).toString()).create());
     String id = as(identityService, requester, () -> runtimeService.startProcessInstanceByKey(ProcessKeys.PROCUREMENT, start).getId());
     complete(id, ProcurementActivities.APPROVE_REQUEST, "wangfang",

@@ -27,7 +27,9 @@ final class ProcurementSteps {
   static final String NEEDED_BY = "需用日期";
   static final String REASON = "申请事由";
   static final String ITEMS = "采购明细（每行一种物品）";
-  static final String NAME = "名称";
+  static final String ITEM_CODE = "物品编码";
+  static final String NEW_ITEM = "目录中没有，申请新物品";
+  static final String NAME = "新物品名称";
   static final String SPEC = "规格型号";
   static final String CATEGORY = "类别";
   static final String UNIT = "单位";
@@ -45,6 +47,7 @@ final class ProcurementSteps {
   static final String ORDER_NO = "订单号";
   static final String PURCHASE_ITEMS = "实际采购明细（填写实际单价；超出批准金额10%将重新审批）";
   static final String ACTUAL_UNIT_PRICE = "实际单价（元）";
+  static final String PURCHASED_NAME = "名称";
   static final String QUOTES = "供应商报价";
   static final String QUOTE_SUPPLIER = "供应商";
   static final String QUOTE_AMOUNT = "报价总额（元）";
@@ -54,15 +57,24 @@ final class ProcurementSteps {
   static final String ACCEPT_ALL = "全部验收合格";
   static final String STORAGE_LOCATION = "存放地点（不填则为申请部门）";
   static final String STOCKED_TABLE = "入库明细";
+  static final String NEW_ITEM_MAPPINGS = "新物品入库方式";
+  static final String MAPPING_NAME = "新物品名称";
+  static final String MAPPING_CODE = "目录中的物品编码";
+  static final String MAP_TO_EXISTING = "对应目录中已有物品";
 
   /** form-js "Field is required." and "Field must have minimum value of 0.001.", in Chinese (scripts/form-js-chinese.js). */
   static final String REQUIRED = "此项为必填项。";
   static final String QUANTITY_ABOVE_ZERO = "数值不能小于 0.001。";
 
-  /** One item line as a requester types it; the category as the dropdown shows it. */
-  record Line(String name, String spec, String category, String unit, String quantity, String unitPrice) {
+  /**
+   * One item line as a requester types it: a catalogue item (its code typed into 物品编码; name, spec,
+   * category and unit are the catalogue's) or, without a code, a new item (the box ticked, every
+   * field typed); the category as the dropdown shows it.
+   */
+  record Line(String itemCode, String name, String spec, String category, String unit, String quantity,
+              String unitPrice) {
     Line withQuantity(String typed) {
-      return new Line(name, spec, category, unit, typed, unitPrice);
+      return new Line(itemCode, name, spec, category, unit, typed, unitPrice);
     }
   }
 
@@ -89,7 +101,7 @@ final class ProcurementSteps {
     CamundaForm form = dialog.startRefused();
     assertThat(form.awaitErrors(DEPARTMENT)).containsExactly(REQUIRED);
     assertThat(form.errors(REASON)).containsExactly(REQUIRED);
-    assertThat(form.item(ITEMS, 1).errors(NAME)).containsExactly(REQUIRED);
+    assertThat(form.item(ITEMS, 1).errors(ITEM_CODE)).containsExactly(REQUIRED);
     browser.step("procurement-start-form-refused-empty");
     dialog.awaitStartDisabled();
     dialog.dismissNotifications();
@@ -97,8 +109,11 @@ final class ProcurementSteps {
     form.fill(DEPARTMENT, request.department()).fill(NEEDED_BY, request.neededBy().toString())
         .fill(REASON, request.reason());
     Line first = request.lines().get(0);
-    assertThat(form.item(ITEMS, 1).selectFrom(CATEGORY, first.category())).as("categories offered")
-        .containsExactlyElementsOf(CATEGORIES);
+    if (first.itemCode() == null) {
+      form.item(ITEMS, 1).choose(NEW_ITEM, NEW_ITEM);
+      assertThat(form.item(ITEMS, 1).selectFrom(CATEGORY, first.category())).as("categories offered")
+          .containsExactlyElementsOf(CATEGORIES);
+    }
     fillLine(form.item(ITEMS, 1), first.withQuantity("-" + first.quantity()));
     assertThat(form.item(ITEMS, 1).awaitErrors(QUANTITY)).containsExactly(QUANTITY_ABOVE_ZERO);
     dialog.awaitStartDisabled();
@@ -131,8 +146,15 @@ final class ProcurementSteps {
   }
 
   private static void fillLine(CamundaForm line, Line values) {
-    line.fill(NAME, values.name()).fill(SPEC, values.spec()).select(CATEGORY, values.category())
-        .fill(UNIT, values.unit()).fill(QUANTITY, values.quantity()).fill(UNIT_PRICE, values.unitPrice());
+    if (values.itemCode() != null) {
+      line.fill(ITEM_CODE, values.itemCode());
+    } else {
+      if (!line.checked(NEW_ITEM)) {
+        line.choose(NEW_ITEM, NEW_ITEM);
+      }
+      line.fill(NAME, values.name()).fill(SPEC, values.spec()).select(CATEGORY, values.category()).fill(UNIT, values.unit());
+    }
+    line.fill(QUANTITY, values.quantity()).fill(UNIT_PRICE, values.unitPrice());
   }
 
   /**
@@ -176,7 +198,7 @@ final class ProcurementSteps {
     CamundaForm form = purchase.form();
     for (int line = 1; line <= request.lines().size(); line++) {
       Line requested = request.lines().get(line - 1);
-      assertThat(form.item(PURCHASE_ITEMS, line).value(NAME)).isEqualTo(requested.name());
+      assertThat(form.item(PURCHASE_ITEMS, line).value(PURCHASED_NAME)).isEqualTo(requested.name());
       assertThat(form.item(PURCHASE_ITEMS, line).value(ACTUAL_UNIT_PRICE)).isEqualTo(requested.unitPrice());
     }
     form.fill(SUPPLIER, supplier).fill(ORDER_NO, orderNo);

@@ -69,6 +69,7 @@ class TasklistUsabilityBrowserIT {
 
     // letters in a price are not dropped silently; a negative quantity is refused and gives no estimate
     CamundaForm line = form.item(ProcurementSteps.ITEMS, 1);
+    line.choose(ProcurementSteps.NEW_ITEM, ProcurementSteps.NEW_ITEM);
     line.fill(ProcurementSteps.NAME, "复印纸").fill(ProcurementSteps.SPEC, "A4 70g")
         .select(ProcurementSteps.CATEGORY, "办公用品").fill(ProcurementSteps.UNIT, "箱");
     assertThat(line.typeRefused(ProcurementSteps.UNIT_PRICE, "120yuan")).isEqualTo("120");
@@ -125,7 +126,7 @@ class TasklistUsabilityBrowserIT {
     CamundaForm form = pane.form();
     assertThat(form.text()).contains("审批层级：校长（本次采购须三家报价）", "申请人：张伟（教务处）");
     assertThat(form.tableRows(ProcurementSteps.ITEMS_TABLE)).containsExactly(
-        List.of("实验台", "1.2米 钢木", "家具", "张", "2", "3000"));
+        List.of("新物品", "实验台", "1.2米 钢木", "家具", "张", "2", "3000"));
     List<List<String>> earlier = form.tableRows(APPROVALS_TABLE);
     assertThat(earlier).hasSize(1);
     assertThat(earlier.get(0).subList(0, 5)).containsExactly("1", "总务主任", "同意", "同意，按预算执行", "王芳");
@@ -199,7 +200,8 @@ class TasklistUsabilityBrowserIT {
     CamundaForm form = dialog.form();
     form.fill(ProcurementSteps.DEPARTMENT, "语文组").fill(ProcurementSteps.NEEDED_BY, LocalDate.now().plusDays(14).toString())
         .fill(ProcurementSteps.REASON, "两行申请计数 " + UUID.randomUUID().toString().substring(0, 8));
-    fillLine(form.item(ProcurementSteps.ITEMS, 1), "复印纸", "A4 70g", "办公用品", "箱", "2", "120");
+    form.item(ProcurementSteps.ITEMS, 1).fill(ProcurementSteps.ITEM_CODE, "OFF-A4").fill(ProcurementSteps.QUANTITY, "2")
+        .fill(ProcurementSteps.UNIT_PRICE, "120");
     fillLine(form.addItem(ProcurementSteps.ITEMS), "白板笔", "黑色 10支/盒", "办公用品", "盒", "3", "25");
     form.awaitValid();
     dialog.awaitStartEnabled();
@@ -207,7 +209,7 @@ class TasklistUsabilityBrowserIT {
     int toRequest = clicks.sofar();
 
     System.out.printf("Clicks from login to a finished approval: %d; to a submitted two-line request: %d"
-        + " (15 fields typed)%n", toApproval, toRequest);
+        + " (11 fields typed: a catalogue line and a new item)%n", toApproval, toRequest);
     // login, card (我的待办 is open), claim, 同意, complete
     assertThat(toApproval).as("clicks from login to a finished approval (issue 11: at most 5)").isLessThanOrEqualTo(5);
     assertThat(toRequest).as("clicks to a submitted two-line request (issue 11 found 24)").isLessThan(24);
@@ -215,6 +217,7 @@ class TasklistUsabilityBrowserIT {
 
   private static void fillLine(CamundaForm line, String name, String spec, String category, String unit,
                                String quantity, String unitPrice) {
+    line.choose(ProcurementSteps.NEW_ITEM, ProcurementSteps.NEW_ITEM);
     line.fill(ProcurementSteps.NAME, name).fill(ProcurementSteps.SPEC, spec).select(ProcurementSteps.CATEGORY, category)
         .fill(ProcurementSteps.UNIT, unit).fill(ProcurementSteps.QUANTITY, quantity).fill(ProcurementSteps.UNIT_PRICE, unitPrice);
   }

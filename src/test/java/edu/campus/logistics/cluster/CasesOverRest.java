@@ -30,7 +30,7 @@ final class CasesOverRest {
 
   static final String TUBE = "ELE-T8TUBE";
   static final int TUBES_BOUGHT = 3;
-  static final String TUBE_ORDER = "[{\"name\":\"LED灯管\",\"spec\":\"T8 1.2m 18W\",\"category\":\"electrical\","
+  static final String TUBE_ORDER = "[{\"newItem\":true,\"name\":\"LED灯管\",\"spec\":\"T8 1.2m 18W\",\"category\":\"electrical\","
       + "\"unit\":\"支\",\"quantity\":" + TUBES_BOUGHT + ",\"unitPrice\":25}]";
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(90);
 

@@ -180,8 +180,7 @@ class ExportTest {
   void theProcurementRegisterShowsTheRequestItsApprovalWhoAndWhenAndTheAmount() {
     ProcessInstance request = as(identity, "zhangwei", () -> runtime.startProcessInstanceByKey(ProcessKeys.PROCUREMENT,
         Map.of("department", "教务处", "reason", "审计导出测试", "neededBy", LocalDate.now().plusDays(14).toString(),
-            "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\",\"unit\":\"盒\","
-                + "\"quantity\":2,\"unitPrice\":6.5}]")));
+            "items", "[{\"itemCode\":\"OFF-CHALK\",\"quantity\":2,\"unitPrice\":6.5}]")));
     String businessKey = request.getBusinessKey();
     Task approval = tasks.createTaskQuery().processInstanceId(request.getId()).singleResult();
     as(identity, "wangfang", () -> {
@@ -195,7 +194,8 @@ class ExportTest {
     List<String> row = rows.stream().filter(r -> businessKey.equals(r.get(0))).findFirst().orElseThrow();
     assertThat(row.get(2)).isEqualTo("张伟 (zhangwei)");
     assertThat(row.get(3)).isEqualTo("教务处");
-    assertThat(row.get(6)).contains("无尘粉笔", "×2盒");
+    assertThat(row.get(6)).as("a catalogue line with the catalogue's words and its code")
+        .contains("无尘粉笔 白色 100支/盒（OFF-CHALK） ×2盒");
     assertThat(new BigDecimal(row.get(ProcurementRegisterExport.REQUESTED_COLUMN))).isEqualByComparingTo("13");
     assertThat(row.get(8)).contains("第1轮 总务主任 王芳 (wangfang) 同意", LocalDate.now(SCHOOL).toString(), "同意购买");
     assertThat(row.get(19)).isEqualTo("进行中");

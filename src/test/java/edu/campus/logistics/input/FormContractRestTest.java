@@ -128,11 +128,11 @@ class FormContractRestTest {
         Arguments.of("location too long", REPAIR, "location", typed("楼".repeat(101), "String"), "报修地点最多100个字"),
         Arguments.of("urgency not offered", REPAIR, "urgency", typed("asap", "String"), "紧急程度取值无效：asap"),
         Arguments.of("blank description", REPAIR, "description", typed("   ", "String"), "故障描述必填"),
-        Arguments.of("item unit too long", PROCUREMENT, "items", typed("[{\"name\":\"无尘粉笔\",\"category\":\"office\","
+        Arguments.of("item unit too long", PROCUREMENT, "items", typed("[{\"newItem\":true,\"name\":\"无尘粉笔\",\"category\":\"office\","
             + "\"unit\":\"" + "盒".repeat(17) + "\",\"quantity\":2,\"unitPrice\":6.5}]", "Json"), "采购明细第1行：单位最多16个字"),
-        Arguments.of("item without category", PROCUREMENT, "items", typed("[{\"name\":\"无尘粉笔\",\"unit\":\"盒\","
+        Arguments.of("item without category", PROCUREMENT, "items", typed("[{\"newItem\":true,\"name\":\"无尘粉笔\",\"unit\":\"盒\","
             + "\"quantity\":2,\"unitPrice\":6.5}]", "Json"), "采购明细第1行：类别必填"),
-        Arguments.of("item price above the form's maximum", PROCUREMENT, "items", typed("[{\"name\":\"无尘粉笔\","
+        Arguments.of("item price above the form's maximum", PROCUREMENT, "items", typed("[{\"newItem\":true,\"name\":\"无尘粉笔\","
             + "\"category\":\"office\",\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":2000000}]", "Json"),
             "采购明细第1行：预估单价不能大于1000000"));
   }

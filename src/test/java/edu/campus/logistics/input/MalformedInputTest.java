@@ -244,7 +244,7 @@ class MalformedInputTest {
             "items line 1: quantity has more than 3 decimals"),
         items("quantity as words", "[" + line("许多", 6.5, "office") + "]", "items line 1: quantity must be a number"),
         items("unknown category", "[" + line(1, 6.5, "weapons") + "]", "采购明细第1行：类别取值无效：weapons / items line 1: category must be one of"),
-        items("line without a name", "[{\"category\":\"office\",\"unit\":\"盒\",\"quantity\":1,\"unitPrice\":1}]",
+        items("line without a name", "[{\"newItem\":true,\"category\":\"office\",\"unit\":\"盒\",\"quantity\":1,\"unitPrice\":1}]",
             "items line 1: name is required"),
         items("line that is not an object", "[42]", "采购明细第1行格式错误 / items line 1 is not an object"),
         startWith("malformed items JSON as text", "items", typed("[{\"name\": \"粉笔\"", "String"),
@@ -432,6 +432,7 @@ class MalformedInputTest {
   /** One item line as JSON; quantity and unit price as given (numbers or anything else). */
   private static String line(Object quantity, Object unitPrice, String category) {
     Map<String, Object> line = new LinkedHashMap<>();
+    line.put("newItem", true);
     line.put("name", "无尘粉笔");
     line.put("spec", "白色 100支/盒");
     line.put("category", category);

@@ -256,7 +256,7 @@ class ProcessOwnersDeployTest extends ModelerDeployments {
 
   private ProcessInstance start(int total) {
     Map<String, Object> variables = ValidStarts.variables(PROCUREMENT);
-    variables.put("items", ValidStarts.typed("[{\"name\":\"投影仪\",\"spec\":\"3LCD\",\"category\":\"equipment\","
+    variables.put("items", ValidStarts.typed("[{\"newItem\":true,\"name\":\"投影仪\",\"spec\":\"3LCD\",\"category\":\"equipment\","
         + "\"unit\":\"台\",\"quantity\":1,\"unitPrice\":" + total + "}]", "Json"));
     Answer answer = http.postJson("/engine-rest/process-definition/key/" + PROCUREMENT + "/start", STAFF,
         TestHttp.json(Map.of("businessKey", "OWNER-" + UUID.randomUUID(), "variables", variables)));

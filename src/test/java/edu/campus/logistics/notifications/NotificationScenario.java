@@ -156,6 +156,7 @@ abstract class NotificationScenario {
 
   ProcessInstance startProcurement(String requester, String quantity, String unitPrice) {
     Map<String, Object> line = new LinkedHashMap<>();
+    line.put("newItem", true);
     line.put("name", "白板笔");
     line.put("spec", "通知测试 " + UUID.randomUUID());
     line.put("category", "office");

@@ -56,7 +56,7 @@ record OpenCasesAtBackup(String procurementId, String procurementNumber, String 
     ProcessInstance procurement = as(identity, "zhangwei", () -> engine.getRuntimeService().startProcessInstanceByKey(
         ProcessKeys.PROCUREMENT, Map.of("department", "语文组", "reason", "备份测试",
             "neededBy", LocalDate.now().plusDays(10).toString(),
-            "items", "[{\"name\":\"复印纸\",\"spec\":\"A4 70g 500张/包 5包/箱\",\"category\":\"office\",\"unit\":\"箱\","
+            "items", "[{\"newItem\":true,\"name\":\"复印纸\",\"spec\":\"A4 70g 500张/包 5包/箱\",\"category\":\"office\",\"unit\":\"箱\","
                 + "\"quantity\":1,\"unitPrice\":120}]")));
     String procurementId = procurement.getId();
     Task approval = engine.getTaskService().createTaskQuery().processInstanceId(procurementId).singleResult();

@@ -62,7 +62,7 @@ class ProcurementModelPathsTest {
   @BeforeEach
   void registerListeners(ProcessEngine engine) {
     FixedAssets fixedAssets = new FixedAssets(new BigDecimal("1000"));
-    Mocks.register("validateProcurementRequest", new ValidateProcurementRequest(engine.getIdentityService()));
+    Mocks.register("validateProcurementRequest", new ValidateProcurementRequest(engine.getIdentityService(), ItemCatalogue.EMPTY));
     Mocks.register("startApprovalRound", new StartApprovalRound());
     Mocks.register("approvalChain", new ApprovalChainListener());
     ApprovalView view = new ApprovalView(engine.getIdentityService());
@@ -71,13 +71,14 @@ class ProcurementModelPathsTest {
     Mocks.register("recordApproval", new RecordApproval());
     Mocks.register("remindApprover", new RemindApprover(engine.getTaskService()));
     Mocks.register("escalateApproval", new EscalateApproval(engine.getTaskService()));
-    Mocks.register("reviseTaskListener", new ReviseTaskListener());
+    Mocks.register("reviseTaskListener", new ReviseTaskListener(ItemCatalogue.EMPTY));
     Mocks.register("fourEyesGuard", new FourEyesGuard());
     Mocks.register("preparePurchase", new PreparePurchase());
     Mocks.register("purchaseTaskListener", new PurchaseTaskListener(fixedAssets));
     Mocks.register("prepareInspection", new PrepareInspection());
     Mocks.register("recordInspection", new RecordInspection(fixedAssets));
-    Mocks.register("storageTaskListener", new StorageTaskListener());
+    Mocks.register("prepareStorage", new PrepareStorage(ItemCatalogue.EMPTY));
+    Mocks.register("storageTaskListener", new StorageTaskListener(ItemCatalogue.EMPTY));
     Mocks.register("stockReceivedGoods", stocking);
     cases = new OpenTasks(engine);
   }

@@ -30,6 +30,7 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
 
   private static Map<String, Object> lineJson(Object quantity, Object unitPrice, String category) {
     Map<String, Object> line = new HashMap<>();
+    line.put("newItem", true);
     line.put("name", "复印纸");
     line.put("spec", "A4 70g 500张/包 5包/箱");
     line.put("category", category);
@@ -108,6 +109,15 @@ class ProcurementRestValidationTest extends ProcurementTestSupport {
         Arguments.of("oversize reason", body("语文组", "长".repeat(501), future(), good), "reason is longer than 500"),
         Arguments.of("malformed items", body("语文组", "事由", future(), "[{\"name\": \"复印纸\""), "items is not valid JSON"),
         Arguments.of("no lines", body("语文组", "事由", future(), "[]"), "items needs at least one line"),
+        Arguments.of("unknown item code", body("语文组", "事由", future(),
+            "[{\"itemCode\":\"NO-SUCH-ITEM\",\"quantity\":1,\"unitPrice\":5}]"),
+            "采购明细第1行：物品目录中没有编码为“NO-SUCH-ITEM”的物品"),
+        Arguments.of("catalogue item twice", body("语文组", "事由", future(),
+            "[{\"itemCode\":\"OFF-A4\",\"quantity\":1,\"unitPrice\":5},{\"itemCode\":\"OFF-A4\",\"quantity\":2,\"unitPrice\":5}]"),
+            "与第1行重复，请合并为一行"),
+        Arguments.of("neither item code nor new item", body("语文组", "事由", future(),
+            "[{\"name\":\"复印纸\",\"unit\":\"箱\",\"category\":\"office\",\"quantity\":1,\"unitPrice\":5}]"),
+            "采购明细第1行：物品编码必填"),
         Arguments.of("past date", body("语文组", "事由", "2020-01-01", good), "需用日期不能早于今天"),
         Arguments.of("bad date", body("语文组", "事由", "next week", good), "需用日期格式不正确"));
   }

@@ -31,6 +31,7 @@ abstract class ProcurementTestSupport extends StockCaseTest {
   static Map<String, Object> line(String name, String spec, String category, String unit, String quantity,
                                   String unitPrice) {
     Map<String, Object> line = new LinkedHashMap<>();
+    line.put("newItem", true);
     line.put("name", name);
     line.put("spec", spec);
     line.put("category", category);

@@ -180,6 +180,8 @@ class RequisitionProcessTest extends RequisitionTestSupport {
         .isEqualTo(STOREKEEPER);
     assertThat((String) runtimeService.getVariable(procurement.getId(), "reason")).contains(requisition.getBusinessKey());
     assertThat(runtimeService.getVariable(procurement.getId(), "items").toString()).contains("测试扫帚").contains("\"quantity\":3");
+    assertThat(runtimeService.getVariable(procurement.getId(), "items").toString()).as("a catalogue line")
+        .contains("\"itemCode\":\"" + broom + "\"").contains("\"newItem\":false");
 
     runIssueJob(requisition);
     assertThat(onHand(broom)).isZero();

@@ -68,6 +68,8 @@ class StockReorderTest extends RequisitionTestSupport {
     assertThat(procurement).as("a real procurement, pre-filled").isNotNull();
     assertThat(runtimeService.getVariable(procurement.getId(), "requesterId")).isEqualTo(STOREKEEPER);
     assertThat(runtimeService.getVariable(procurement.getId(), "items").toString()).contains("补货测试粉笔");
+    assertThat(runtimeService.getVariable(procurement.getId(), "items").toString()).as("catalogue lines, no new items")
+        .contains("\"itemCode\":").doesNotContain("\"newItem\":true");
     runtimeService.deleteProcessInstance(procurement.getId(), "test over");
     runtimeService.deleteProcessInstance(requisition.getId(), "test over");
   }

@@ -2,7 +2,8 @@
  * The item catalogue on start forms (物品领用): 7.24 Tasklist gives a start form no process variables,
  * so a form-js select cannot list the catalogue there (docs/processes/requisition.md, "The catalogue
  * on the start form"). This ES-module plugin (customScripts in config.js) watches the page for item
- * code inputs of Camunda Forms — form fields whose id ends in `Field_Lines_ItemCode` or contains it —
+ * code inputs of Camunda Forms — form fields whose id contains one of FIELDS: requisition's lines,
+ * procurement's lines (start and revise forms) and the storekeeper's mapping of new items at stocking —
  * and gives them a native, searchable suggestion list (<datalist>) from GET /api/catalogue with the
  * Tasklist login: code, name, spec, unit and what is available now. Typing a name or a code narrows
  * the list; the field keeps the code. The server checks the code again on start (unknown codes are
@@ -10,7 +11,8 @@
  */
 
 const LIST_ID = 'campus-catalogue';
-const FIELD = 'Field_Lines_ItemCode';
+const FIELDS = ['Field_Lines_ItemCode', 'Field_Items_ItemCode', 'Field_Mappings_ItemCode'];
+const SELECTOR = FIELDS.map(field => `input[id*="${field}"]:not([list])`).join(', ');
 let loading = null;
 
 function label(item) {
@@ -58,7 +60,7 @@ function refresh() {
 }
 
 function attach(root) {
-  root.querySelectorAll(`input[id*="${FIELD}"]:not([list])`).forEach(input => {
+  root.querySelectorAll(SELECTOR).forEach(input => {
     input.setAttribute('list', LIST_ID);
     input.setAttribute('autocomplete', 'off');
     input.setAttribute('placeholder', '输入名称或编码搜索');
