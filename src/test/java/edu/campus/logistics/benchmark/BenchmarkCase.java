@@ -9,7 +9,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * The one procurement case both sides of the benchmark run, step by step, with the same variables: a teacher
- * requests two boxes of chalk (13 CNY: the general-affairs director alone approves, no quotes required), the
+ * requests two boxes of chalk from the catalogue (13 CNY: the general-affairs director alone approves, no quotes required), the
  * director approves, the buyer orders, the inspector accepts, the storekeeper confirms the storage location,
  * the engine stocks the goods (asynchronously), the teacher reads the stock notice. Each step by its own user.
  * The variables are in Camunda REST's form ({@code {value, type}}); {@link #javaValues} gives the Java API's.
@@ -42,8 +42,7 @@ final class BenchmarkCase {
   static Map<String, Object> startVariables() {
     return variables("department", "教务处", "String", "reason", "粉笔补充", "String",
         "neededBy", LocalDate.now().plusDays(14).toString(), "String",
-        "items", "[{\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":\"office\","
-            + "\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]", "Json");
+        "items", "[{\"itemCode\":\"OFF-CHALK\",\"quantity\":2,\"unitPrice\":6.5}]", "Json");
   }
 
   /** name, value, type, name, value, type, … → {name: {value, type}} */

@@ -256,7 +256,8 @@ class ProcurementBenchmark {
   }
 
   private static String h2(Path directory) {
-    return "jdbc:h2:file:" + directory.resolve("db/benchmark") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    return "jdbc:h2:file:" + directory.resolve("db/benchmark")
+        + System.getProperty("benchmark.h2-options", ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
   }
 
   private static List<String> recording(String jfr, String side, Path work) {
