@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * time from launch to Tasklist ready (first start on an empty database, and restarts). Bounded in count and time.
  * Options: {@code -Dbenchmark.clients=1,4,20}, {@code -Dbenchmark.rounds=2},
  * {@code -Dbenchmark.scale=1.0} (cases per run), {@code -Dbenchmark.jfr=project} (a flight recording of a side),
+ * {@code -Dbenchmark.project-arguments="--a=b --c=d"} (settings of the application's side, to try one),
  * {@code -Dbenchmark.sql-callers=true} (the most frequent statements by the application's code that caused them;
  * slows the servers, so the figures of such a run are not comparable).
  */
@@ -61,6 +62,10 @@ class ProcurementBenchmark {
     Map<String, String> projectEnvironment = Map.of();
     List<String> projectArguments = new ArrayList<>(List.of("--logging.level.root=WARN",
         "--logging.file.name=" + work.resolve("project/app.log"), "--spring.jmx.enabled=false"));
+    String extra = System.getProperty("benchmark.project-arguments", "");
+    if (!extra.isBlank()) {
+      projectArguments.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
     List<String> bareArguments = new ArrayList<>(bareSettings());
     if ("postgres".equals(database)) {
       TestPostgres.Database projectDb = TestPostgres.database("bench_project");
