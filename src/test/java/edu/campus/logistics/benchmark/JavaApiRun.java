@@ -1,13 +1,10 @@
 package edu.campus.logistics.benchmark;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -29,43 +26,16 @@ final class JavaApiRun {
   }
 
   Map<String, Object> run(int clients, int instances, Duration limit) {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     Latencies completions = new Latencies();
-    long deadline = System.nanoTime() + limit.toNanos();
-    long begin = System.nanoTime();
-    List<Thread> threads = new ArrayList<>();
-    for (int client = 0; client < clients; client++) {
-      Thread thread = new Thread(() -> {
-        while (failure.get() == null && System.nanoTime() < deadline && next.getAndIncrement() < instances) {
-          try {
-            runCase(completions, deadline);
-            done.incrementAndGet();
-          } catch (RuntimeException | Error failed) {
-            failure.compareAndSet(null, failed);
-          }
-        }
-      }, "bench-java-" + client);
-      threads.add(thread);
-      thread.start();
-    }
-    for (Thread thread : threads) {
-      try {
-        thread.join();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(interrupted);
-      }
-    }
-    double seconds = (System.nanoTime() - begin) / 1e9;
+    Clients.Outcome outcome = Clients.run(clients, instances, limit, "bench-java-",
+        number -> deadline -> runCase(completions, deadline));
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("instances", done.get());
-    result.put("seconds", seconds);
-    result.put("instancesPerSecond", done.get() / seconds);
+    result.put("instances", outcome.done());
+    result.put("seconds", outcome.seconds());
+    result.put("instancesPerSecond", outcome.done() / outcome.seconds());
     result.put("completeP50", completions.percentile(50));
     result.put("completeP95", completions.percentile(95));
-    result.put("failure", failure.get() == null ? null : String.valueOf(failure.get()));
+    result.put("failure", outcome.failure() == null ? null : String.valueOf(outcome.failure()));
     return result;
   }
 

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The benchmark's driver, the same code for both sides: whole {@link BenchmarkCase}s through Camunda's REST
@@ -35,44 +31,18 @@ final class RestCases {
   }
 
   static Run run(BenchmarkSide side, int clients, int instances, Duration limit) {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     Latencies completions = new Latencies();
-    long deadline = System.nanoTime() + limit.toNanos();
-    long begin = System.nanoTime();
-    List<Thread> threads = new ArrayList<>();
-    for (int client = 0; client < clients; client++) {
+    Clients.Outcome outcome = Clients.run(clients, instances, limit, "bench-client-", number -> {
       TestHttp http = side.newClient();
-      Thread thread = new Thread(() -> {
-        while (failure.get() == null && System.nanoTime() < deadline && next.getAndIncrement() < instances) {
-          try {
-            runCase(http, completions, deadline, null);
-            done.incrementAndGet();
-          } catch (RuntimeException | Error failed) {
-            failure.compareAndSet(null, failed);
-          }
-        }
-      }, "bench-client-" + client);
-      threads.add(thread);
-      thread.start();
+      return deadline -> runCase(http, completions, deadline, null);
+    });
+    if (outcome.failure() != null) {
+      throw new AssertionError(side.name + ": a case failed", outcome.failure());
     }
-    for (Thread thread : threads) {
-      try {
-        thread.join();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(interrupted);
-      }
+    if (outcome.done() < instances) {
+      throw new AssertionError(side.name + ": only " + outcome.done() + " of " + instances + " cases within " + limit);
     }
-    if (failure.get() != null) {
-      throw new AssertionError(side.name + ": a case failed", failure.get());
-    }
-    if (done.get() < instances) {
-      throw new AssertionError(side.name + ": only " + done.get() + " of " + instances + " cases within " + limit);
-    }
-    double seconds = (System.nanoTime() - begin) / 1e9;
-    return new Run(side.name, clients, done.get(), seconds, completions);
+    return new Run(side.name, clients, outcome.done(), outcome.seconds(), completions);
   }
 
   /**
