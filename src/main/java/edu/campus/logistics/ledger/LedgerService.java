@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Transactional(noRollbackFor = LedgerException.class)
 public class LedgerService {
 
-  static final int MAX_LINES = 200;
+  /** Lines one voucher may hold; a caller with more posts several vouchers in the same transaction. */
+  public static final int MAX_LINES = 200;
   static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
   static final BigDecimal MAX_UNIT_COST = new BigDecimal("10000000");
   private static final int QUANTITY_SCALE = 3;

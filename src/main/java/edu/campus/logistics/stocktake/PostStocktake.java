@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_PostAdjustments (调整台账与资产卡片), after approval, behind an asynchronous save point: the approved
- * differences as one ADJUSTMENT voucher (盘盈 in at the moving-average cost, 盘亏 out), each asset's
- * finding as an event of its card (missing, damaged, moved to where it was found), an audit on every
- * card counted, and the report kept. Vouchers are per step, so a retried job posts nothing twice.
+ * differences as ADJUSTMENT vouchers of at most {@link LedgerService#MAX_LINES} lines each (盘盈 in at the
+ * moving-average cost, 盘亏 out), each asset's finding as an event of its card (missing, damaged, moved to
+ * where it was found), an audit on every card counted, and the report kept. Vouchers are per step, so a retried job posts nothing twice.
  */
 @Component("postStocktake")
 public class PostStocktake implements JavaDelegate {
@@ -49,8 +49,11 @@ public class PostStocktake implements JavaDelegate {
     Voucher voucher = LedgerVouchers.forStep(execution, approver);
     List<StockLine> adjustments = items.stream().filter(line -> line.difference().signum() != 0)
         .map(line -> StockLine.of(line.itemCode(), line.difference())).toList();
-    if (!adjustments.isEmpty()) {
-      ledger.adjust(voucher, adjustments);
+    // a school-wide count can differ on more items than one voucher holds: several vouchers, one transaction
+    for (int from = 0; from < adjustments.size(); from += LedgerService.MAX_LINES) {
+      int part = from / LedgerService.MAX_LINES + 1;
+      ledger.adjust(part == 1 ? voucher : LedgerVouchers.forStep(execution, approver, "part" + part),
+          adjustments.subList(from, Math.min(adjustments.size(), from + LedgerService.MAX_LINES)));
     }
     Voucher audit = LedgerVouchers.forStep(execution, approver, "audit");
     for (AssetResult asset : found) {

@@ -15,10 +15,13 @@ import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetStatus;
+import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -122,6 +125,32 @@ class StocktakeProcessTest extends StocktakeScenario {
     assertThat(stocktakes.http.get("/api/stocktakes/" + businessKey, COUNTER).status()).as("counters do not read the books")
         .isEqualTo(403);
     assertThat(stocktakes.http.get("/api/stocktakes/PD-1999-0001", "linna").status()).isEqualTo(404);
+  }
+
+  /** A count over the whole store can differ on more items than one voucher holds (200 lines). */
+  @Test
+  void moreDifferencesThanOneVoucherHoldsAreAllPosted() {
+    List<String> items = new ArrayList<>();
+    Map<String, String> counted = new HashMap<>();
+    for (int i = 0; i < LedgerService.MAX_LINES + 5; i++) {
+      String item = stocktakes.item("作业本" + i, "本", "other", "10", "1.00");
+      items.add(item);
+      counted.put(item, "11");
+    }
+    String instance = stocktakes.started(stocktakes.start(STARTER, scope("category", "other", false)));
+    stocktakes.countAll(instance, COUNTER, counted, Map.of());
+    stocktakes.runJobs(instance);
+    assertThat(stocktakes.decide(stocktakes.task(instance, "Task_ApproveDifferences"), APPROVER, "approve", null)
+        .status()).isEqualTo(204);
+    stocktakes.runJobs(instance);
+
+    assertThat(stocktakes.ended(instance)).as("posted, no incident").isTrue();
+    for (String item : items) {
+      assertThat(stocktakes.balance(item)).as(item).isEqualByComparingTo("11");
+      assertThat(stocktakes.adjustments(item)).as(item).isEqualTo(1);
+    }
+    assertThat(items.stream().map(item -> ledger.entries(item).get(ledger.entries(item).size() - 1).voucherKey())
+        .distinct().count()).as("two vouchers").isEqualTo(2);
   }
 
   @Test
