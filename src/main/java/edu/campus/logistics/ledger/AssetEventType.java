@@ -9,6 +9,8 @@ public enum AssetEventType {
   RETIRED(AssetStatus.RETIRED),
   /** A stocktake did not find the asset. */
   MISSING(AssetStatus.MISSING),
+  /** A later stocktake found an asset recorded missing: in use again (找回). */
+  FOUND(AssetStatus.IN_USE),
   /** A stocktake looked at the asset (see {@link AssetRegister#recordAudit}). */
   AUDITED(null);
 

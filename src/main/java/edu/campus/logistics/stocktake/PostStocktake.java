@@ -8,6 +8,7 @@ import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.cases.LedgerVouchers;
 import edu.campus.logistics.ledger.AssetEventType;
 import edu.campus.logistics.ledger.AssetRegister;
+import edu.campus.logistics.ledger.AssetStatus;
 import edu.campus.logistics.ledger.LedgerService;
 import edu.campus.logistics.ledger.StockLine;
 import edu.campus.logistics.ledger.Voucher;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Task_PostAdjustments (调整台账与资产卡片), after approval, behind an asynchronous save point: the approved
  * differences as ADJUSTMENT vouchers of at most {@link LedgerService#MAX_LINES} lines each (盘盈 in at the
  * moving-average cost, 盘亏 out), each asset's finding as an event of its card (missing, damaged, moved to
- * where it was found), an audit on every card counted, and the report kept. Vouchers are per step, so a retried job posts nothing twice.
+ * where it was found; a card recorded missing before and seen now is found again, 找回), an audit on every
+ * card counted, and the report kept. Vouchers are per step, so a retried job posts nothing twice.
  */
 @Component("postStocktake")
 public class PostStocktake implements JavaDelegate {
@@ -56,7 +58,14 @@ public class PostStocktake implements JavaDelegate {
           adjustments.subList(from, Math.min(adjustments.size(), from + LedgerService.MAX_LINES)));
     }
     Voucher audit = LedgerVouchers.forStep(execution, approver, "audit");
+    Voucher foundAgain = LedgerVouchers.forStep(execution, approver, "found");
     for (AssetResult asset : found) {
+      // a card an earlier stocktake recorded missing, seen now (here, elsewhere or damaged): in use again first
+      if (!AssetFinding.MISSING.equals(asset.finding()) && assets.find(asset.assetTag())
+          .map(card -> card.status() == AssetStatus.MISSING).orElse(false)) {
+        assets.recordEvent(foundAgain, asset.assetTag(), AssetEventType.FOUND,
+            "清查找回 " + businessKey + " / found again in stocktake", null, null);
+      }
       switch (asset.finding()) {
         case AssetFinding.MISSING -> assets.recordEvent(voucher, asset.assetTag(), AssetEventType.MISSING,
             "清查盘亏 " + businessKey + " / not found in stocktake", null, null);
