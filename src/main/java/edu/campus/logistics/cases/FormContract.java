@@ -368,9 +368,10 @@ public final class FormContract {
     Map<String, Object> values = new HashMap<>();
     for (AbstractVariableScope level = variables; level != null; level = level.getParentVariableScope()) {
       for (CoreVariableInstance variable : level.getVariableInstancesLocal()) {
-        boolean simple = variable instanceof VariableInstanceEntity entity
-            ? SIMPLE_TYPES.contains(entity.getTypeName()) : variable.getTypedValue(false).getType().isPrimitiveValueType();
-        Object value = simple ? variable.getTypedValue(false).getValue() : null;
+        // a stored JSON value is not loaded; other instances (transient ones sent with a completion) hold their value
+        boolean stored = variable instanceof VariableInstanceEntity;
+        Object value = !stored || SIMPLE_TYPES.contains(((VariableInstanceEntity) variable).getTypeName())
+            ? variable.getTypedValue(false).getValue() : null;
         if ((value instanceof String || value instanceof Number || value instanceof Boolean)
             && !values.containsKey(variable.getName())) {
           values.put(variable.getName(), value);
