@@ -2,7 +2,9 @@ package edu.campus.logistics.procurement;
 
 import static edu.campus.logistics.procurement.ProcurementActivities.STOCK_GOODS;
 import static edu.campus.logistics.procurement.ProcurementVariables.ITEMS;
+import static edu.campus.logistics.procurement.ProcurementVariables.NEW_ITEM_MAPPINGS;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.ledger.LedgerService;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 账实相符 for purchases: what a procurement case received into stock, per item over all its
- * receipts, is at most what its request ordered of that item (matched by name and spec, as stocking
- * matches the catalogue). A receipt above the order — goods nobody approved — is reported by the
+ * receipts, is at most what its request ordered of that item: matched by item code — a catalogue line's
+ * own, or the one the storekeeper mapped a new-item line to at stocking ({@code newItemMappings}) — and
+ * for lines of older cases without codes by name and spec. A receipt above the order — goods nobody approved — is reported by the
  * reconciliation endpoint, not silently added up.
  */
 @Component
@@ -32,6 +35,8 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
 
   /** Instances whose ordered lines are read in one history query. */
   private static final int BATCH = 500;
+  /** Keys of ordered quantities by item code (name + spec keys contain a "|"). */
+  private static final String CODE = "code:";
 
   private final LedgerService ledger;
   private final ProcessEngine engine;
@@ -48,8 +53,9 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
         .distinct().toList());
     List<Finding> findings = new ArrayList<>();
     for (ReceivedTotal total : received) {
-      BigDecimal order = ordered.getOrDefault(total.processInstanceId(), Map.of())
-          .getOrDefault(key(total.name(), total.spec()), BigDecimal.ZERO);
+      Map<String, BigDecimal> lines = ordered.getOrDefault(total.processInstanceId(), Map.of());
+      BigDecimal order = lines.containsKey(CODE + total.itemCode()) ? lines.get(CODE + total.itemCode())
+          : lines.getOrDefault(key(total.name(), total.spec()), BigDecimal.ZERO);
       if (total.quantity().compareTo(order) > 0) {
         String got = total.quantity().stripTrailingZeros().toPlainString();
         String wanted = order.stripTrailingZeros().toPlainString();
@@ -72,15 +78,42 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
     for (int from = 0; from < instances.size(); from += BATCH) {
       String[] batch = instances.subList(from, Math.min(instances.size(), from + BATCH)).toArray(String[]::new);
       List<HistoricVariableInstance> found = ApplicationReads.withoutAuthorization(configuration, () -> history
-          .createHistoricVariableInstanceQuery().variableName(ITEMS).processInstanceIdIn(batch).listPage(0, batch.length));
+          .createHistoricVariableInstanceQuery().variableNameIn(ITEMS, NEW_ITEM_MAPPINGS).processInstanceIdIn(batch)
+          .listPage(0, 2 * batch.length));
+      Map<String, JsonNode> mappings = new HashMap<>();
+      found.stream().filter(variable -> NEW_ITEM_MAPPINGS.equals(variable.getName())).forEach(variable ->
+          mappings.put(variable.getProcessInstanceId(), JsonVariable.read(variable.getValue(), NEW_ITEM_MAPPINGS, "新物品入库方式")));
       for (HistoricVariableInstance items : found) {
+        if (!ITEMS.equals(items.getName())) {
+          continue;
+        }
         Map<String, BigDecimal> lines = ordered.computeIfAbsent(items.getProcessInstanceId(), id -> new HashMap<>());
-        JsonVariable.read(items.getValue(), ITEMS, "物品清单").forEach(line -> lines.merge(
-            key(line.path("name").asText(""), line.path("spec").asText("")),
-            new BigDecimal(line.path("quantity").asText("0")), BigDecimal::add));
+        JsonNode requested = JsonVariable.read(items.getValue(), ITEMS, "物品清单");
+        for (int i = 0; i < requested.size(); i++) {
+          JsonNode line = requested.get(i);
+          BigDecimal quantity = new BigDecimal(line.path("quantity").asText("0"));
+          String code = line.hasNonNull("itemCode") ? line.get("itemCode").asText() : mappedCode(
+              mappings.get(items.getProcessInstanceId()), i + 1);
+          if (code != null) {
+            lines.merge(CODE + code, quantity, BigDecimal::add);
+          }
+          lines.merge(key(line.path("name").asText(""), line.path("spec").asText("")), quantity, BigDecimal::add);
+        }
       }
     }
     return ordered;
+  }
+
+  /** The code a new-item line ({@code line}, 1-based) was posted to, once stocked; null before. */
+  private static String mappedCode(JsonNode mappings, int line) {
+    if (mappings != null && mappings.isArray()) {
+      for (JsonNode row : mappings) {
+        if (row.path("line").asInt() == line && row.hasNonNull("itemCode")) {
+          return row.get("itemCode").asText();
+        }
+      }
+    }
+    return null;
   }
 
   private static String key(String name, String spec) {

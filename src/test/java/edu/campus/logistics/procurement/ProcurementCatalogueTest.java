@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Procurement lines from the catalogue (issue 13): a catalogue line stocks to its item code; a new
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * lines and bad mappings are refused with the Chinese message and change nothing.
  */
 class ProcurementCatalogueTest extends ProcurementTestSupport {
+
+  @Autowired
+  ReceiptsWithinOrders receiptsWithinOrders;
 
   private static final String REQUESTER = "zhangwei";
   private static final String STOREKEEPER = "wuxiaohong";
@@ -139,6 +143,8 @@ class ProcurementCatalogueTest extends ProcurementTestSupport {
     assertThat(ledger.items()).as("catalogue count unchanged").hasSize(catalogueBefore);
     assertThat(ledger.items()).noneMatch(item -> typo.equals(item.spec()));
     assertThat(json(request, "newItemMappings").get(0).get("itemCode").asText()).isEqualTo(paper.code());
+    assertThat(receiptsWithinOrders.findings()).as("the receipt is within what was ordered, under the mapped code")
+        .noneMatch(finding -> finding.reference().startsWith(request.getId() + "/"));
   }
 
   @Test
