@@ -58,7 +58,7 @@ final class NewItemMappings {
       // store form without the list): the offered choices apply, as they would on a newer task
       return offered;
     }
-    if (submitted == null || !submitted.isArray() || submitted.size() != offered.size()) {
+    if (!submitted.isArray() || submitted.size() != offered.size()) {
       throw Refusal.of("%s必须与新物品逐行对应（%d行）".formatted(LABEL, offered.size()),
           "%s must have one row per new item (%d)".formatted(NEW_ITEM_MAPPINGS, offered.size()));
     }
@@ -93,7 +93,12 @@ final class NewItemMappings {
 
   /** The stored rows (after {@link #check}); empty when there are none. */
   static List<Mapping> stored(VariableScope scope) {
-    JsonNode node = JsonVariable.read(scope.getVariable(NEW_ITEM_MAPPINGS), NEW_ITEM_MAPPINGS, LABEL);
+    return rows(scope.getVariable(NEW_ITEM_MAPPINGS));
+  }
+
+  /** The rows of a {@code newItemMappings} value (a variable's, or its history's); empty when there is none. */
+  static List<Mapping> rows(Object value) {
+    JsonNode node = JsonVariable.read(value, NEW_ITEM_MAPPINGS, LABEL);
     List<Mapping> rows = new ArrayList<>();
     if (node != null) {
       for (JsonNode row : node) {

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,8 +26,8 @@ import org.springframework.stereotype.Component;
  * 账实相符 for purchases: what a procurement case received into stock, per item over all its
  * receipts, is at most what its request ordered of that item: matched by item code — a catalogue line's
  * own, or the one the storekeeper mapped a new-item line to at stocking ({@code newItemMappings}) — and
- * for lines of older cases without codes by name and spec. A receipt above the order — goods nobody approved — is reported by the
- * reconciliation endpoint, not silently added up.
+ * for lines of older cases without codes by name and spec. A receipt above the order — goods nobody
+ * approved — is reported by the reconciliation endpoint, not silently added up.
  */
 @Component
 public class ReceiptsWithinOrders implements ReconciliationCheck {
@@ -80,9 +79,9 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
       List<HistoricVariableInstance> found = ApplicationReads.withoutAuthorization(configuration, () -> history
           .createHistoricVariableInstanceQuery().variableNameIn(ITEMS, NEW_ITEM_MAPPINGS).processInstanceIdIn(batch)
           .listPage(0, 2 * batch.length));
-      Map<String, JsonNode> mappings = new HashMap<>();
+      Map<String, List<NewItemMappings.Mapping>> mappings = new HashMap<>();
       found.stream().filter(variable -> NEW_ITEM_MAPPINGS.equals(variable.getName())).forEach(variable ->
-          mappings.put(variable.getProcessInstanceId(), JsonVariable.read(variable.getValue(), NEW_ITEM_MAPPINGS, "新物品入库方式")));
+          mappings.put(variable.getProcessInstanceId(), NewItemMappings.rows(variable.getValue())));
       for (HistoricVariableInstance items : found) {
         if (!ITEMS.equals(items.getName())) {
           continue;
@@ -92,8 +91,9 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
         for (int i = 0; i < requested.size(); i++) {
           JsonNode line = requested.get(i);
           BigDecimal quantity = new BigDecimal(line.path("quantity").asText("0"));
-          String code = line.hasNonNull("itemCode") ? line.get("itemCode").asText() : mappedCode(
-              mappings.get(items.getProcessInstanceId()), i + 1);
+          String code = line.hasNonNull("itemCode") ? line.get("itemCode").asText()
+              : NewItemMappings.forLine(mappings.getOrDefault(items.getProcessInstanceId(), List.of()), i + 1)
+                  .map(NewItemMappings.Mapping::itemCode).orElse(null);
           if (code != null) {
             lines.merge(CODE + code, quantity, BigDecimal::add);
           }
@@ -104,20 +104,7 @@ public class ReceiptsWithinOrders implements ReconciliationCheck {
     return ordered;
   }
 
-  /** The code a new-item line ({@code line}, 1-based) was posted to, once stocked; null before. */
-  private static String mappedCode(JsonNode mappings, int line) {
-    if (mappings != null && mappings.isArray()) {
-      for (JsonNode row : mappings) {
-        if (row.path("line").asInt() == line && row.hasNonNull("itemCode")) {
-          return row.get("itemCode").asText();
-        }
-      }
-    }
-    return null;
-  }
-
   private static String key(String name, String spec) {
-    return (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) + "|"
-        + (spec == null ? "" : spec.trim().toLowerCase(Locale.ROOT));
+    return CatalogueLines.normal(name) + "|" + CatalogueLines.normal(spec);
   }
 }
