@@ -11,6 +11,8 @@ public final class FeedbackVariables {
   public static final String AREA = "area";
   public static final String CONTENT = "content";
   public static final String ANONYMOUS = "anonymous";
+  /** {@code normal} 一般 or {@code urgent} 紧急 (outside working hours straight to the person on duty; not for praise). */
+  public static final String URGENCY = "urgency";
   /** The reporter, only when they did not ask to stay anonymous to the handlers. */
   public static final String REPORTER_ID = "reporterId";
   public static final String FILED_AT = "filedAt";
@@ -18,6 +20,12 @@ public final class FeedbackVariables {
   // reply deadline (feedback-deadline.dmn)
   public static final String REPLY_DEADLINE = "replyDeadline";
   public static final String REPLY_DUE_AT = "replyDueAt";
+
+  // 24 小时值班 (duty-roster.dmn): an urgent feedback outside working hours
+  public static final String DUTY_OFFICER = "dutyOfficer";
+  public static final String DUTY_LEADER = "dutyLeader";
+  /** The person of the latest 督办 when it goes to the duty leader, not a group. */
+  public static final String SUPERVISION_USER = "supervisionUser";
 
   // taken and answered (首问负责)
   public static final String FIRST_RESPONDER = "firstResponder";
@@ -29,6 +37,19 @@ public final class FeedbackVariables {
   public static final String CHECK_AT = "checkAt";
   public static final String REPLIED_AT = "repliedAt";
   public static final String REPLIED_IN_TIME = "repliedInTime";
+
+  // forwarded to a repair (转报修): the repair start form's fields, filled in by the first responder
+  public static final String REPAIR_LOCATION = "repairLocation";
+  public static final String REPAIR_CATEGORY = "repairCategory";
+  public static final String REPAIR_DESCRIPTION = "repairDescription";
+  public static final String REPAIR_URGENCY = "repairUrgency";
+  public static final String REPAIR_ASSET_TAG = "repairAssetTag";
+  /** The repair it went to: its case number (BX-…) and process instance. */
+  public static final String REPAIR_CASE = "repairCase";
+  public static final String REPAIR_INSTANCE_ID = "repairInstanceId";
+  /** Sent by the repair when it ends (message {@code RepairClosed}): when, and whether it was cancelled rather than closed. */
+  public static final String REPAIR_CLOSED_AT = "repairClosedAt";
+  public static final String REPAIR_CANCELLED = "repairCancelled";
 
   // improvement check (以1个月为限，考察改进效果)
   public static final String IMPROVED = "improved";

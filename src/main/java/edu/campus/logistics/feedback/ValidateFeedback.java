@@ -2,12 +2,14 @@ package edu.campus.logistics.feedback;
 
 import static edu.campus.logistics.feedback.FeedbackVariables.ANONYMOUS;
 import static edu.campus.logistics.feedback.FeedbackVariables.ESCALATIONS;
+import static edu.campus.logistics.feedback.FeedbackVariables.FEEDBACK_TYPE;
 import static edu.campus.logistics.feedback.FeedbackVariables.ESCALATION_LEVEL;
 import static edu.campus.logistics.feedback.FeedbackVariables.FILED_AT;
 import static edu.campus.logistics.feedback.FeedbackVariables.FIRST_RESPONDER;
 import static edu.campus.logistics.feedback.FeedbackVariables.REOPEN_COUNT;
 import static edu.campus.logistics.feedback.FeedbackVariables.REPORTER_ID;
 import static edu.campus.logistics.feedback.FeedbackVariables.SUPERVISION_GROUP;
+import static edu.campus.logistics.feedback.FeedbackVariables.URGENCY;
 
 import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.JsonVariable;
@@ -46,6 +48,9 @@ public class ValidateFeedback implements ExecutionListener {
     boolean anonymous = Boolean.TRUE.equals(raw) || "true".equals(raw);
     Date now = ClockUtil.getCurrentTime();
     execution.setVariable(ANONYMOUS, anonymous);
+    // praise is never urgent; a start without the field (an older form) is normal
+    execution.setVariable(URGENCY, "urgent".equals(execution.getVariable(URGENCY))
+        && !"praise".equals(execution.getVariable(FEEDBACK_TYPE)) ? "urgent" : "normal");
     execution.setVariable(REPORTER_ID, anonymous ? null : reporter);
     execution.setVariable(FILED_AT, now);
     execution.setVariable(FIRST_RESPONDER, null);

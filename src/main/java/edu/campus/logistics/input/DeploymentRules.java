@@ -54,7 +54,7 @@ public final class DeploymentRules {
       "validateRepairReport", "recordFirstResponder", "applyRepairSla", "slaEscalation", "explainSupervision",
       "offerTechnicians", "dispatchRepair", "offerParts", "recordRepairWork", "postRepairParts",
       "followUpByReporterOnly", "confirmRepair",
-      "closeRepair", "recordAssetRepaired", "recordAssetDamage", "assignToDuty", "slaClock",
+      "closeRepair", "recordAssetRepaired", "recordAssetDamage", "assignToDuty", "slaClock", "tellSourceCase",
       // damage compensation
       "assessDamage", "approveCompensation", "settleCompensation",
       // requisition
@@ -69,14 +69,15 @@ public final class DeploymentRules {
       "recordRoundSupervision",
       // feedback
       "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
-      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply");
+      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply", "replyClock",
+      "offerFeedbackToDuty", "forwardToRepair");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
    * a call, its arguments are checked like any expression).
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
-      "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()",
+      "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()", "replyClock.cycle()",
       "checklistRounds.keys()", "checklistRounds.dueAt()",
       "execution.setVariable()",
       "execution.processBusinessKey",

@@ -8,10 +8,9 @@ import static edu.campus.logistics.repair.RepairVariables.RESPONSE_DUE_AT;
 import static edu.campus.logistics.repair.RepairVariables.SLA_RESULT;
 import static edu.campus.logistics.repair.RepairVariables.SUGGESTED_TRADE;
 
+import edu.campus.logistics.duty.DutyClock;
 import java.util.Date;
 import java.util.Map;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -27,12 +26,12 @@ import org.springframework.stereotype.Component;
 @Component("applyRepairSla")
 public class ApplyRepairSla implements ExecutionListener {
 
-  private final DatatypeFactory durations;
   private final SlaClock clock;
+  private final DutyClock durations;
 
-  public ApplyRepairSla(SlaClock clock) throws DatatypeConfigurationException {
-    this.durations = DatatypeFactory.newInstance();
+  public ApplyRepairSla(SlaClock clock, DutyClock durations) {
     this.clock = clock;
+    this.durations = durations;
   }
 
   @Override
@@ -52,12 +51,6 @@ public class ApplyRepairSla implements ExecutionListener {
   }
 
   private String duration(Map<?, ?> sla, String output) {
-    Object value = sla.get(output);
-    try {
-      durations.newDuration(String.valueOf(value));
-      return String.valueOf(value);
-    } catch (IllegalArgumentException | NullPointerException invalid) {
-      throw new ProcessEngineException("repair-sla.dmn output " + output + " is not an ISO-8601 duration: " + value);
-    }
+    return durations.duration(sla.get(output), "repair-sla.dmn output " + output);
   }
 }

@@ -5,6 +5,7 @@ import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_REASON;
 import static edu.campus.logistics.repair.RepairVariables.SUPERVISION_USER;
 
 import edu.campus.logistics.cases.Escalation;
+import edu.campus.logistics.duty.DutySupervision;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -27,10 +28,6 @@ public class ExplainSupervision implements TaskListener {
     task.setVariableLocal(ESCALATION_INDEX, index);
     task.setVariableLocal(SUPERVISION_REASON, reason);
     task.setDescription(reason);
-    if (SlaEscalation.DUTY_LEADER_GROUP.equals(escalation.group())
-        && task.getVariable(SUPERVISION_USER) instanceof String dutyLeader) {
-      Candidates.removeGroup(task, SlaEscalation.DUTY_LEADER_GROUP);
-      task.addCandidateUser(dutyLeader);
-    }
+    DutySupervision.offerToDutyLeader(task, escalation.group(), task.getVariable(SUPERVISION_USER));
   }
 }

@@ -18,6 +18,16 @@ public final class RepairVariables {
   /** Who typed the report in (a logistics staff member taking a phone call may report for a teacher). */
   public static final String REPORTED_BY = "reportedBy";
 
+  // started from another case (a feedback forwarded to a repair; a patrol's defect)
+  /** The case number of the case the report came from (YJ-…, XJ-…), set after the start by that case. */
+  public static final String SOURCE_CASE = "sourceCase";
+  /** That case's process instance: told when this repair ends (message {@value #CLOSED_MESSAGE}). */
+  public static final String SOURCE_INSTANCE_ID = "sourceInstanceId";
+  /** The message a repair sends its source case when it ends, with {@code repairClosedAt} and {@code repairCancelled}. */
+  public static final String CLOSED_MESSAGE = "RepairClosed";
+  public static final String SOURCE_TOLD_CLOSED_AT = "repairClosedAt";
+  public static final String SOURCE_TOLD_CANCELLED = "repairCancelled";
+
   // SLA (repair-sla.dmn)
   /** The decision result of Task_DetermineSla, split into the variables below and then removed. */
   public static final String SLA_RESULT = "sla";

@@ -16,6 +16,7 @@ import edu.campus.logistics.cases.Values;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.cases.Escalation;
 import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.duty.DutySupervision;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,12 +39,6 @@ import org.springframework.stereotype.Component;
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
 
-  /**
-   * The {@code group} of an escalation to the roster's duty leader, a person ({@code supervisionUser}),
-   * not a Camunda group: {@link ExplainSupervision} makes them the 督办 task's candidate.
-   */
-  static final String DUTY_LEADER_GROUP = "duty-leader";
-
   private static final Logger LOG = LoggerFactory.getLogger(SlaEscalation.class);
 
   /** Called by the SLA timers: {@code ${slaEscalation.record(execution, 'response')}}. */
@@ -54,19 +49,15 @@ public class SlaEscalation implements TaskListener {
     int round = intValue(processInstance.getVariable(REOPEN_COUNT));
     int overdueCount = stage.overdueCount(escalations, round);
     Object dutyLeader = processInstance.getVariable(DUTY_LEADER);
+    // an urgent report outside working hours: first the roster's duty leader, then as the table says
     boolean toDutyLeader = dutyLeader != null && stage == SlaStage.RESPONSE && round == 0;
-    int level;
-    String group;
-    if (toDutyLeader && overdueCount == 1) {
-      // an urgent report outside working hours: first the roster's duty leader, then as the table says
-      level = 1;
-      group = DUTY_LEADER_GROUP;
-    } else {
-      Supervision supervision = Supervision.of(execution, toDutyLeader ? overdueCount - 1 : overdueCount);
-      level = toDutyLeader ? supervision.level() + 1 : supervision.level();
-      group = supervision.group().id();
-    }
-    processInstance.setVariable(SUPERVISION_USER, DUTY_LEADER_GROUP.equals(group) ? dutyLeader : null);
+    DutySupervision.Step step = DutySupervision.next(toDutyLeader, overdueCount, count -> {
+      Supervision supervision = Supervision.of(execution, count);
+      return new DutySupervision.Step(supervision.level(), supervision.group().id());
+    });
+    int level = step.level();
+    String group = step.group();
+    processInstance.setVariable(SUPERVISION_USER, DutySupervision.DUTY_LEADER_GROUP.equals(group) ? dutyLeader : null);
     Object due = processInstance.getVariable(stage.id().equals("response") ? RESPONSE_DUE_AT : RESOLUTION_DUE_AT);
     escalations.add(Escalation.of(stage.id(), level, group, round, ClockUtil.getCurrentTime().toInstant().toString(),
         due instanceof Date date ? date.toInstant().toString() : null));

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import edu.campus.logistics.ModelEngine;
+import edu.campus.logistics.duty.DutyClock;
+import edu.campus.logistics.duty.DutyOffers;
 import edu.campus.logistics.ModelEngine.Steps;
 import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.ProcessKeys;
@@ -54,10 +56,12 @@ class RepairModelPathsTest {
   void registerListeners(ProcessEngine engine) throws Exception {
     People people = new People(engine.getIdentityService());
     Mocks.register("validateRepairReport", new Steps());
-    SlaClock clock = new SlaClock(SCHOOL_ZONE);
+    DutyClock dutyClock = new DutyClock(SCHOOL_ZONE);
+    SlaClock clock = new SlaClock(dutyClock);
     Mocks.register("slaClock", clock);
-    Mocks.register("applyRepairSla", new ApplyRepairSla(clock));
-    Mocks.register("assignToDuty", new AssignToDuty(people, SCHOOL_ZONE));
+    Mocks.register("applyRepairSla", new ApplyRepairSla(clock, dutyClock));
+    Mocks.register("tellSourceCase", new TellSourceCase());
+    Mocks.register("assignToDuty", new AssignToDuty(new DutyOffers(engine.getIdentityService(), SCHOOL_ZONE)));
     Mocks.register("offerTechnicians", new OfferTechnicians(people));
     Mocks.register("recordFirstResponder", new RecordFirstResponder(people));
     Mocks.register("dispatchRepair", new DispatchRepair(people));
