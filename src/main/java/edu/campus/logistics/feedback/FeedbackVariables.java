@@ -47,8 +47,10 @@ public final class FeedbackVariables {
   /** The repair it went to: its case number (BX-…) and process instance. */
   public static final String REPAIR_CASE = "repairCase";
   public static final String REPAIR_INSTANCE_ID = "repairInstanceId";
-  /** Sent by the repair when it ends (message {@code RepairClosed}): when, and whether it was cancelled rather than closed. */
-  public static final String REPAIR_CLOSED_AT = "repairClosedAt";
+  /**
+   * Sent by the repair when it ends (message {@code RepairClosed}, with {@code repairClosedAt}): whether
+   * it was cancelled rather than closed.
+   */
   public static final String REPAIR_CANCELLED = "repairCancelled";
 
   // improvement check (以1个月为限，考察改进效果)

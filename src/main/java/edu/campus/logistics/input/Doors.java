@@ -56,7 +56,8 @@ import org.springframework.stereotype.Component;
  * members (and the application's own code, which runs without a user): they would write variables
  * no form owns (set/patch/remove variables on tasks, executions and instances, resolve, BPMN errors
  * and escalations thrown from a task), move a case past its steps (start at an activity,
- * modification, restart, messages and signals, none of which the models wait for), or move a task
+ * modification, restart, messages and signals — the one message a model waits for, a repair's
+ * {@code RepairClosed} to the feedback it was forwarded from, is sent by the repair itself), or move a task
  * to other people (delegation, owner, candidate users and groups). Attachments are off for
  * everyone ({@link #SWITCHED_OFF}): no form uses them. Refusals are {@link AuthorizationException}s, answered with 403 and the reason.
  */

@@ -169,6 +169,14 @@ class FeedbackServicePromisesTest {
     assertThat(candidates(cases.task(repair, "Task_DispatchRepair"))).contains("group:logistics-staff");
     assertThat(cases.waitsAt(feedback, "Task_RateReply")).as("rated once the repair is over").isFalse();
     assertThat(variable(feedback, "repliedInTime")).isEqualTo(true);
+    for (String caller : List.of(HANDLER, REPORTER)) {
+      TestHttp.Answer early = http.postJson("/engine-rest/message", caller, TestHttp.json(Map.of(
+          "messageName", "RepairClosed", "processInstanceId", feedback.getId())));
+      assertThat(early.status()).as("only the repair itself says it is over: " + caller).isEqualTo(403);
+    }
+    assertThat(cases.waitsAt(feedback, "Task_RateReply")).isFalse();
+    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(feedback.getId())
+        .activityId("Event_RepairClosed").count()).isEqualTo(1);
 
     closeRepair(repair, REPORTER);
 
