@@ -1,6 +1,7 @@
 package edu.campus.logistics.feedback;
 
 import edu.campus.logistics.identity.ProcessKeys;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +33,10 @@ import org.springframework.stereotype.Component;
  *   {@link FeedbackReporters};</li>
  *   <li>for an anonymous case, the reporter is blanked wherever history would name him: the rating
  *   task's assignee and owner (task and activity history), the user operation log (his rating, his
- *   id as a new or old value), and his identity links are not written at all.</li>
+ *   id as a new or old value), and his identity links are not written at all;</li>
+ *   <li>a comment he adds to his own rating task (Tasklist's 添加备注) keeps its text but not his name:
+ *   comments are not history events, so a command interceptor blanks the author of every new comment
+ *   of an anonymous case before the command's entities are written.</li>
  * </ul>
  * Installed around the engine's own handler once the engine is configured, so nothing reaches the
  * database unblanked.
@@ -39,6 +48,41 @@ public class AnonymousReporterHistory extends AbstractProcessEnginePlugin {
 
   public AnonymousReporterHistory(FeedbackReporters reporters) {
     this.reporters = reporters;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired();
+    List<CommandInterceptor> withBlanking = new ArrayList<>(interceptors == null ? List.of() : interceptors);
+    withBlanking.add(new BlankCommentAuthors());
+    configuration.setCustomPostCommandInterceptorsTxRequired(withBlanking);
+  }
+
+  /**
+   * After a command ran, within its context (before its entities are flushed): new comments of an
+   * anonymous feedback lose the reporter as their author.
+   */
+  private final class BlankCommentAuthors extends CommandInterceptor {
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      T result = next.execute(command);
+      CommandContext context = Context.getCommandContext();
+      if (context != null) {
+        for (CommentEntity comment : context.getDbEntityManager().getCachedEntitiesByType(CommentEntity.class)) {
+          if (comment.getUserId() != null && comment.getProcessInstanceId() != null
+              && anonymousReporterOf(comment.getProcessInstanceId()).filter(comment.getUserId()::equals).isPresent()) {
+            comment.setUserId(null);
+          }
+        }
+      }
+      return result;
+    }
+  }
+
+  private Optional<String> anonymousReporterOf(String processInstanceId) {
+    return reporters.of(processInstanceId).filter(FeedbackReporters.Reporter::anonymous)
+        .map(FeedbackReporters.Reporter::reporterId);
   }
 
   @Override
@@ -108,8 +152,7 @@ public class AnonymousReporterHistory extends AbstractProcessEnginePlugin {
     }
 
     private Optional<String> anonymousReporter(String processInstanceId) {
-      return processInstanceId == null ? Optional.empty() : reporters.of(processInstanceId)
-          .filter(FeedbackReporters.Reporter::anonymous).map(FeedbackReporters.Reporter::reporterId);
+      return processInstanceId == null ? Optional.empty() : anonymousReporterOf(processInstanceId);
     }
 
     private static String blank(String value, String reporter) {

@@ -3,6 +3,7 @@ package edu.campus.logistics.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.campus.logistics.CampusTest;
+import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.TestHttp.WebappSession;
@@ -80,6 +81,14 @@ class AnonymousReporterPrivacyTest {
     Answer mine = http.get("/api/my/cases", REPORTER);
     assertThat(mine.status()).as(mine.body()).isEqualTo(200);
     assertThat(mine.body()).as("我的申请 lists his anonymous feedback").contains(id, "评价答复");
+    // a note on his own task (Tasklist's 添加备注 is refused to staff without READ_HISTORY; the engine's API is not)
+    CaseDriver.as(engine.getIdentityService(), REPORTER,
+        () -> engine.getTaskService().createComment(rating.getId(), id, "已看到答复，谢谢"));
+    assertThat(engine.getTaskService().getTaskComments(rating.getId())).singleElement().satisfies(comment -> {
+      assertThat(comment.getFullMessage()).isEqualTo("已看到答复，谢谢");
+      assertThat(comment.getUserId()).as("his own note on Tasklist does not name him").isNull();
+    });
+    assertNamedNowhere(http, curious, id, rating.getId());
     Answer rated = http.postJson("/engine-rest/task/" + rating.getId() + "/submit-form", REPORTER, TestHttp.json(Map.of(
         "variables", Map.of("satisfaction", Map.of("value", 4, "type", "Long"),
             "ratingComment", Map.of("value", "态度有改善", "type", "String")))));
