@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@link BadUserRequestException} thrown while a process instance starts (a start listener's
  * validation, a too-long text) is wrapped and answered with 500, a refused Java-serialized variable
  * likewise, a request body that is not JSON gets an empty message, and a query parameter of the
- * wrong type ({@code maxResults=abc}) a bare 404, and a claim refused by a task listener a 500.
+ * wrong type ({@code maxResults=abc}) a bare 404, a claim refused by a task listener a 500, and the
+ * variables of an instance that has ended a 500.
  */
 public class EngineRestBadInput implements ForcedAutoDiscoverable {
 
@@ -79,7 +80,8 @@ public class EngineRestBadInput implements ForcedAutoDiscoverable {
       if (cause instanceof TaskAlreadyClaimedException) {
         return refused(Response.Status.CONFLICT, cause);
       }
-      if (cause instanceof NullValueException && message.startsWith("Cannot find ")) {
+      // "Cannot find task …"; "execution … doesn't exist" (the variables of an ended instance)
+      if (cause instanceof NullValueException && (message.startsWith("Cannot find ") || message.contains(" doesn't exist"))) {
         return refused(Response.Status.NOT_FOUND, cause);
       }
       if (cause instanceof BadUserRequestException || BAD_VALUE_CODES.stream().anyMatch(message::startsWith)

@@ -203,6 +203,8 @@ class FeedbackServicePromisesTest {
         .doesNotContain("liuyang");
 
     engine.getRuntimeService().deleteProcessInstance(repair.getId(), "与 BX 报修重复");
+    TestHttp.Answer gone = http.get("/engine-rest/process-instance/" + repair.getId() + "/variables", HANDLER);
+    assertThat(gone.status()).as("an ended case's variables: " + gone.body()).isEqualTo(404);
 
     assertThat(variable(feedback, "repairCancelled")).isEqualTo(true);
     assertThat(cases.task(feedback, "Task_RateReply").getAssignee()).isEqualTo("liuyang");
