@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The duty officer's and the duty leader's Tasklist filter: the tasks offered to them in person
  * (they are a candidate user, not only through a group) and not yet taken — an urgent report outside
- * working hours, a 督办 as duty leader.
+ * working hours, an urgent feedback at night, a 督办 as duty leader.
  */
 @Component
 @Order(20)
@@ -27,7 +27,7 @@ public class DutyTasklist implements ProcessTasklist {
 
   @Override
   public List<Filter> filters(TaskService taskService) {
-    return List.of(new Filter(MY_DUTY_TASKS, "值班时直接交给我的待认领任务（下班时间的紧急报修、值班督办）", -15, "#dc2626",
+    return List.of(new Filter(MY_DUTY_TASKS, "值班时直接交给我的待认领任务（下班时间的紧急报修和紧急意见、值班督办）", -15, "#dc2626",
         taskService.createTaskQuery().taskInvolvedUserExpression("${currentUser()}").withCandidateUsers().taskUnassigned(),
         Arrays.stream(CampusGroup.values()).map(CampusGroup::id).toList()));
   }
