@@ -1,5 +1,6 @@
 package edu.campus.logistics.patrol;
 
+import edu.campus.logistics.cases.SchoolTime;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_ASSET_TAG;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_CATEGORY_FIELD;
 import static edu.campus.logistics.patrol.PatrolVariables.REPAIR_DESCRIPTION;
@@ -13,8 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.identity.ProcessKeys;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +30,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +44,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DefectRepairs {
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private final SchoolTime time;
 
-  private final ZoneId zone;
-
-  DefectRepairs(@Value("${campus.time-zone}") ZoneId zone) {
-    this.zone = zone;
+  DefectRepairs(SchoolTime time) {
+    this.time = time;
   }
 
   /** The repair a defect went to. */
@@ -122,7 +118,7 @@ class DefectRepairs {
       sighting.put("item", item.name());
       sighting.put("note", row.note().trim());
       sighting.put("foundBy", user == null ? patroller : ApplicationReads.displayName(user));
-      sighting.put("foundAt", MINUTES.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)));
+      sighting.put("foundAt", time.minutes(ClockUtil.getCurrentTime()));
       sightings.add(sighting);
       runtime.setVariable(repairId, REPEAT_SIGHTINGS, JsonVariable.write(sightings));
       return null;

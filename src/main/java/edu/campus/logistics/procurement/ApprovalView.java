@@ -13,12 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import edu.campus.logistics.cases.FormContract;
 import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ApplicationReads;
+import edu.campus.logistics.cases.SchoolTime;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.ledger.ItemCategory;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,12 +42,12 @@ public class ApprovalView {
   /** What the item code column shows for a new item (not yet in the catalogue). */
   static final String NEW_ITEM_SHOWN = "新物品";
 
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final IdentityService identityService;
+  private final SchoolTime time;
 
-  public ApprovalView(IdentityService identityService) {
+  public ApprovalView(IdentityService identityService, SchoolTime time) {
     this.identityService = identityService;
+    this.time = time;
   }
 
   /** Sets the words on the new approval task: its level's name and the request. */
@@ -101,7 +98,7 @@ public class ApprovalView {
       row.put("decision", form.optionLabel(DECISION, entry.path("decision").asText()));
       row.put("comment", entry.path("comment").isTextual() ? entry.path("comment").asText() : "");
       row.put("approver", name(entry.path("userId").asText(null)));
-      row.put("decidedAt", local(entry.path("decidedAt").asText(null)));
+      row.put("decidedAt", time.minutes(entry.path("decidedAt").asText(null)));
       rows.add(row);
     }
     return rows;
@@ -114,18 +111,6 @@ public class ApprovalView {
   static String categoryName(String category) {
     return Arrays.stream(ItemCategory.values()).filter(known -> known.id().equals(category)).findFirst()
         .map(ItemCategory::label).orElse(category);
-  }
-
-  /** An ISO instant as the school reads it: {@code 2026-12-01 15:30} in the server's (the school's) zone. */
-  static String local(String instant) {
-    if (instant == null || instant.isBlank()) {
-      return "";
-    }
-    try {
-      return MINUTES.format(Instant.parse(instant).atZone(ZoneId.systemDefault()));
-    } catch (DateTimeParseException unreadable) {
-      return instant;
-    }
   }
 
   /** The person's name ("张伟"), read as the process (the approver may not read users); the id when unknown. */

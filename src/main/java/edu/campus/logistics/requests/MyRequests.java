@@ -1,11 +1,10 @@
 package edu.campus.logistics.requests;
 
+import edu.campus.logistics.cases.SchoolTime;
 import edu.campus.logistics.feedback.FeedbackReporters;
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.repair.RepairVariables;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -30,7 +29,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,7 +45,6 @@ public class MyRequests {
   /** Activities a case can wait at, shown as its current step. */
   private static final Set<String> WAIT_STATES = Set.of("userTask", "callActivity", "intermediateTimer",
       "receiveTask", "serviceTask", "intermediateMessageCatch", "eventBasedGateway");
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** One case as its starter sees it. */
   public record MyCase(String id, String process, String businessKey, String startedAt, String state,
@@ -67,18 +64,18 @@ public class MyRequests {
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final ProcessEngineConfigurationImpl configuration;
-  private final ZoneId zone;
+  private final SchoolTime schoolTime;
   private final FeedbackReporters feedbackReporters;
 
   public MyRequests(HistoryService historyService, TaskService taskService, RepositoryService repositoryService,
                     IdentityService identityService, ProcessEngineConfigurationImpl configuration,
-                    @Value("${campus.time-zone}") ZoneId zone, FeedbackReporters feedbackReporters) {
+                    SchoolTime schoolTime, FeedbackReporters feedbackReporters) {
     this.historyService = historyService;
     this.taskService = taskService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.configuration = configuration;
-    this.zone = zone;
+    this.schoolTime = schoolTime;
     this.feedbackReporters = feedbackReporters;
   }
 
@@ -192,7 +189,7 @@ public class MyRequests {
   }
 
   private String time(Date date) {
-    return date == null ? null : MINUTES.format(date.toInstant().atZone(zone));
+    return schoolTime.minutes(date);
   }
 
 }

@@ -21,6 +21,7 @@ import static edu.campus.logistics.procurement.ProcurementActivities.TIMER_REMIN
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import edu.campus.logistics.cases.SchoolTime;
 import edu.campus.logistics.ModelEngine;
 import edu.campus.logistics.ModelEngine.Steps;
 import edu.campus.logistics.OpenTasks;
@@ -65,7 +66,7 @@ class ProcurementModelPathsTest {
     Mocks.register("validateProcurementRequest", new ValidateProcurementRequest(engine.getIdentityService(), ItemCatalogue.EMPTY));
     Mocks.register("startApprovalRound", new StartApprovalRound());
     Mocks.register("approvalChain", new ApprovalChainListener());
-    ApprovalView view = new ApprovalView(engine.getIdentityService());
+    ApprovalView view = new ApprovalView(engine.getIdentityService(), new SchoolTime(java.time.ZoneId.of("Asia/Shanghai")));
     Mocks.register("prepareApproval", new PrepareApproval(view));
     Mocks.register("showRequestInWords", new ShowRequestInWords(view));
     Mocks.register("recordApproval", new RecordApproval());
