@@ -2,34 +2,22 @@ package edu.campus.logistics.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.cases.Escalation;
-import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.duty.DutyTasklist;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 20's service promises for feedback, with the clock under test control: an urgent feedback at
@@ -38,32 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * forwarded to a repair (转报修), linked both ways, rated when the repair is over. Roster defaults
  * (duty-roster.dmn): Tue 冯雪 (fengxue) with 李建国 (lijianguo) as duty leader; 2027-01-01 a holiday.
  */
-@CampusTest
-class FeedbackServicePromisesTest {
-
-  static final String REPORTER = "zhangwei";
-  static final String HANDLER = "zhengkai";
-
-  @Autowired
-  ProcessEngine engine;
-  @LocalServerPort
-  int port;
-  @Value("${campus.time-zone}")
-  ZoneId zone;
-  TestHttp http;
-  CaseDriver cases;
-
-  @BeforeEach
-  void start() {
-    http = new TestHttp(port);
-    cases = new CaseDriver(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    engine.getIdentityService().clearAuthentication();
-  }
+class FeedbackServicePromisesTest extends FeedbackScenario {
 
   @Test
   void anUrgentFeedbackAtNightGoesToThePersonOnDutyAndEscalatesToTheDutyLeaderThenTheHeadOfLogistics() {
@@ -244,13 +207,6 @@ class FeedbackServicePromisesTest {
 
   // --- driving the cases
 
-  private ProcessInstance file(String reporter, String type, String area, String content, boolean anonymous, String urgency) {
-    Map<String, Object> variables = new HashMap<>(Map.of("feedbackType", type, "area", area, "content", content,
-        "anonymous", anonymous, "urgency", urgency));
-    return cases.as(reporter, () -> engine.getRuntimeService().createProcessInstanceByKey(ProcessKeys.FEEDBACK)
-        .setVariables(variables).execute());
-  }
-
   private static Map<String, Object> forward(String location) {
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("outcome", "forwarded");
@@ -289,13 +245,6 @@ class FeedbackServicePromisesTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(repair.getId()).count()).isZero();
   }
 
-  private void fire(ProcessInstance feedback, String timerId) {
-    Job job = timer(feedback);
-    assertThat(job).as(timerId + " pending").isNotNull();
-    assertThat(job.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
-    engine.getManagementService().executeJob(job.getId());
-  }
-
   private Job timer(ProcessInstance feedback) {
     return cases.timer(feedback, "Timer_ReplyOverdue");
   }
@@ -303,23 +252,6 @@ class FeedbackServicePromisesTest {
   private List<Task> supervision(ProcessInstance feedback) {
     return engine.getTaskService().createTaskQuery().processInstanceId(feedback.getId())
         .taskDefinitionKey("Task_SuperviseFeedback").orderByTaskCreateTime().asc().list();
-  }
-
-  private List<String> candidates(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType())).map(FeedbackServicePromisesTest::describe).toList();
-  }
-
-  private static String describe(IdentityLink link) {
-    return link.getUserId() != null ? "user:" + link.getUserId() : "group:" + link.getGroupId();
-  }
-
-  private List<Escalation> escalations(ProcessInstance feedback) {
-    return JsonVariable.readList(variable(feedback, "escalations"), Escalation.class, "escalations", "escalations");
-  }
-
-  private Object variable(ProcessInstance instance, String name) {
-    return engine.getRuntimeService().getVariable(instance.getId(), name);
   }
 
   private void at(String localTime) {

@@ -3,58 +3,30 @@ package edu.campus.logistics.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import edu.campus.logistics.CampusTest;
-import edu.campus.logistics.CaseDriver;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.cases.Escalation;
-import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The feedback paths (意见反馈): take → reply → rate, anonymity by REST as each user, escalation, check task, reopen once, refusals. */
-@CampusTest
-class FeedbackTest {
+class FeedbackTest extends FeedbackScenario {
 
   static final Instant T0 = Instant.parse("2031-05-06T02:00:00Z"); // a Tuesday, 10:00 at school
-  static final String REPORTER = "zhangwei";
-  static final String HANDLER = "zhengkai";
-
-  @Autowired
-  ProcessEngine engine;
-  @LocalServerPort
-  int port;
-  @Value("${campus.time-zone}")
-  ZoneId zone;
-  TestHttp http;
 
   @BeforeEach
   void start() {
-    http = new TestHttp(port);
     ClockUtil.setCurrentTime(Date.from(T0));
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    engine.getIdentityService().clearAuthentication();
   }
 
   @Test
@@ -121,10 +93,10 @@ class FeedbackTest {
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(1)).plusSeconds(60)));
     fire(feedback, "Timer_ReplyOverdue");
     Task supervision = task(feedback, "Task_SuperviseFeedback");
-    assertThat(candidateGroups(supervision)).containsExactly("logistics-head");
+    assertThat(candidates(supervision)).containsExactly("group:logistics-head");
     assertThat(supervision.getOwner()).as("owned by the first responder").isEqualTo(HANDLER);
     assertThat(supervision.getDescription()).contains("答复超时").contains("一级督办");
-    cases().as("gaoming", () -> engine.getTaskService().claim(supervision.getId(), "gaoming"));
+    cases.as("gaoming", () -> engine.getTaskService().claim(supervision.getId(), "gaoming"));
     complete("gaoming", supervision, Map.of("supervisionNote", "今天下班前答复"));
     assertThat(escalations(feedback)).singleElement().satisfies(escalation -> {
       assertThat(escalation.level()).isEqualTo(1);
@@ -235,50 +207,17 @@ class FeedbackTest {
     assertThat(http.get("/api/metrics/feedback", HANDLER).status()).isEqualTo(403);
   }
 
-  private ProcessInstance file(String reporter, String type, String area, String content, boolean anonymous) {
-    Map<String, Object> variables = new HashMap<>(Map.of("feedbackType", type, "area", area, "content", content,
-        "anonymous", anonymous));
-    return cases().as(reporter, () -> engine.getRuntimeService().createProcessInstanceByKey(ProcessKeys.FEEDBACK)
-        .setVariables(variables).execute());
-  }
-
   private void take(ProcessInstance feedback, String user) {
     String taskId = task(feedback, "Task_HandleFeedback").getId();
-    cases().as(user, () -> engine.getTaskService().claim(taskId, user));
+    cases.as(user, () -> engine.getTaskService().claim(taskId, user));
   }
 
   private void complete(String user, Task task, Map<String, Object> variables) {
-    cases().as(user, () -> engine.getTaskService().complete(task.getId(), variables));
-  }
-
-  private void fire(ProcessInstance feedback, String timerId) {
-    Job job = engine.getManagementService().createJobQuery().processInstanceId(feedback.getId()).timers()
-        .activityId(timerId).singleResult();
-    assertThat(job).as(timerId + " pending").isNotNull();
-    assertThat(job.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
-    engine.getManagementService().executeJob(job.getId());
-  }
-
-  private Task task(ProcessInstance feedback, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(feedback.getId()).taskDefinitionKey(key)
-        .orderByTaskCreateTime().desc().list().get(0);
+    cases.as(user, () -> engine.getTaskService().complete(task.getId(), variables));
   }
 
   private List<Task> tasks(ProcessInstance feedback) {
     return engine.getTaskService().createTaskQuery().processInstanceId(feedback.getId()).list();
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).toList();
-  }
-
-  private List<Escalation> escalations(ProcessInstance feedback) {
-    return JsonVariable.readList(variable(feedback, "escalations"), Escalation.class, "escalations", "escalations");
-  }
-
-  private Object variable(ProcessInstance feedback, String name) {
-    return engine.getRuntimeService().getVariable(feedback.getId(), name);
   }
 
   private Object historicVariable(ProcessInstance feedback, String name) {
@@ -290,7 +229,4 @@ class FeedbackTest {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(feedback.getId()).count() == 0;
   }
 
-  private CaseDriver cases() {
-    return new CaseDriver(engine);
-  }
 }
