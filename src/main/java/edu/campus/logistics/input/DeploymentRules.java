@@ -69,7 +69,10 @@ public final class DeploymentRules {
       "recordRoundSupervision",
       // feedback
       "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
-      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply");
+      "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply",
+      // satisfaction survey
+      "validateSurveyStart", "planTermSurvey", "drawSurveySample", "surveySample", "questionnaireForRespondentOnly",
+      "recordSurveyAnswer", "closeSurvey");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
@@ -77,7 +80,7 @@ public final class DeploymentRules {
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
       "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()",
-      "checklistRounds.keys()", "checklistRounds.dueAt()",
+      "checklistRounds.keys()", "checklistRounds.dueAt()", "surveySample.respondents()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",
