@@ -13,6 +13,7 @@ public final class ProcessKeys {
   public static final String INSPECTION = "inspection";
   public static final String FEEDBACK = "feedback";
   public static final String SATISFACTION_SURVEY = "satisfaction-survey";
+  public static final String SURVEY_SCHEDULE = "survey-schedule";
 
   private ProcessKeys() {
   }

@@ -71,7 +71,7 @@ public final class DeploymentRules {
       "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
       "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply",
       // satisfaction survey
-      "validateSurveyStart", "planTermSurvey", "drawSurveySample", "surveySample", "questionnaireForRespondentOnly",
+      "validateSurveyStart", "planTermSurvey", "startTermSurvey", "drawSurveySample", "surveySample", "questionnaireForRespondentOnly",
       "recordSurveyAnswer", "closeSurvey");
 
   /**

@@ -2,7 +2,6 @@ package edu.campus.logistics.survey;
 
 import static edu.campus.logistics.survey.SurveyVariables.ANSWER_DAYS;
 import static edu.campus.logistics.survey.SurveyVariables.ANSWER_DEADLINE;
-import static edu.campus.logistics.survey.SurveyVariables.ANSWER_DUE_AT;
 import static edu.campus.logistics.survey.SurveyVariables.SAMPLE_SIZE;
 import static edu.campus.logistics.survey.SurveyVariables.START_MONTH;
 import static edu.campus.logistics.survey.SurveyVariables.TERM_HALF;
@@ -23,10 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_PlanTermSurvey}, after the timer start at the beginning of a term: which term it is, how
+ * {@code Task_PlanTermSurvey} of survey-schedule, after the timer start at the beginning of a term: which term it is, how
  * many to ask and for how long, from the decision {@code survey-plan} deployed with this version
  * (survey-plan.dmn, process owners edit it). A month the plan has no row for is an incident naming it;
- * a term already surveyed (the head started it by hand) is noted in {@code termTaken}, and the case ends.
+ * a term already surveyed (the head started it by hand) is noted in {@code termTaken}, and no survey starts.
  */
 @Component("planTermSurvey")
 class PlanTermSurvey implements JavaDelegate {
@@ -56,7 +55,6 @@ class PlanTermSurvey implements JavaDelegate {
     execution.setVariable(TERM_NAME, term);
     execution.setVariable(SAMPLE_SIZE, ((Number) row.getEntry(SAMPLE_SIZE)).intValue());
     execution.setVariable(ANSWER_DEADLINE, deadline.toString());
-    execution.setVariable(ANSWER_DUE_AT, TermSchedule.dueAt(deadline, zone));
     execution.setVariable(TERM_TAKEN, results.taken(term));
   }
 }

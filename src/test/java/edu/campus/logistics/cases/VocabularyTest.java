@@ -80,7 +80,9 @@ class VocabularyTest {
           PROCESSES.resolve("patrol/inspection-plans.dmn")), List.of(PatrolVariables.class)),
       new Process("feedback", List.of(PROCESSES.resolve("feedback/feedback.bpmn"),
           PROCESSES.resolve("feedback/feedback-deadline.dmn")), List.of(FeedbackVariables.class)),
-      new Process("satisfaction-survey", List.of(PROCESSES.resolve("survey/satisfaction-survey.bpmn"),
+      new Process("satisfaction-survey", List.of(PROCESSES.resolve("survey/satisfaction-survey.bpmn")),
+          List.of(SurveyVariables.class)),
+      new Process("survey-schedule", List.of(PROCESSES.resolve("survey/survey-schedule.bpmn"),
           PROCESSES.resolve("survey/survey-plan.dmn")), List.of(SurveyVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
