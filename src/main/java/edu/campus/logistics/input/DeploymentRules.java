@@ -111,7 +111,9 @@ public final class DeploymentRules {
    * installs it on every version of the processes it owns.)
    */
   public static final Set<String> GUARD_BEANS =
-      Set.of("fourEyesGuard", "validateProcurementRequest", "validateRepairReport");
+      Set.of("fourEyesGuard", "validateProcurementRequest", "validateRepairReport",
+          // the survey: who starts it, the questionnaire stays its respondent's, answers become aggregates only
+          "validateSurveyStart", "questionnaireForRespondentOnly", "recordSurveyAnswer");
 
   private final Predicate<String> isBean;
   private final Map<String, Set<String>> requiredGuards;
