@@ -20,7 +20,7 @@ class ArchitectureTest {
 
   private static final String BASE = "edu.campus.logistics.";
   /** The processes' packages: each stands on the shared packages and knows no other. */
-  private static final String[] FEATURES = Stream.of("procurement", "repair", "requisition", "stocktake", "patrol", "feedback")
+  private static final String[] FEATURES = Stream.of("procurement", "repair", "requisition", "stocktake", "patrol", "feedback", "survey")
       .map(feature -> BASE + feature + "..").toArray(String[]::new);
   private static final String[] READ_MODELS = {BASE + "metrics..", BASE + "exports.."};
 

@@ -17,6 +17,7 @@ import static edu.campus.logistics.identity.ProcessKeys.INSPECTION;
 import static edu.campus.logistics.identity.ProcessKeys.PROCUREMENT;
 import static edu.campus.logistics.identity.ProcessKeys.FEEDBACK;
 import static edu.campus.logistics.identity.ProcessKeys.REPAIR;
+import static edu.campus.logistics.identity.ProcessKeys.SATISFACTION_SURVEY;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -54,7 +55,8 @@ public final class AccessPolicy {
   private static final Map<CampusGroup, GroupAccess> ACCESS = new EnumMap<>(CampusGroup.class);
 
   static {
-    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR, FEEDBACK), Set.of()));
+    // every employee may be sampled for the term survey and answers his questionnaire in Tasklist
+    ACCESS.put(STAFF, new GroupAccess(false, Set.of(PROCUREMENT, REQUISITION, REPAIR, FEEDBACK), Set.of(SATISFACTION_SURVEY)));
     ACCESS.put(GENERAL_AFFAIRS, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE),
         Set.of(PROCUREMENT, REQUISITION, REPAIR, STOCKTAKE)));
     ACCESS.put(PRINCIPAL, new GroupAccess(true, Set.of(PROCUREMENT, REQUISITION, REPAIR),
@@ -70,8 +72,9 @@ public final class AccessPolicy {
     ACCESS.put(LOGISTICS_STAFF, new GroupAccess(false, Set.of(REPAIR),
         Set.of(REPAIR, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION, FEEDBACK)));
     ACCESS.put(TECHNICIANS, new GroupAccess(false, Set.of(REPAIR), Set.of(REPAIR, INSPECTION)));
-    ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE),
-        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION, FEEDBACK)));
+    // the head also starts the term's satisfaction survey by hand (it starts on its own each term)
+    ACCESS.put(LOGISTICS_HEAD, new GroupAccess(true, Set.of(REPAIR, STOCKTAKE, SATISFACTION_SURVEY),
+        Set.of(REPAIR, STOCKTAKE, DAMAGE_COMPENSATION, DAILY_PATROL, INSPECTION, FEEDBACK, SATISFACTION_SURVEY)));
     ACCESS.put(FINANCE, new GroupAccess(true, Set.of(), Set.of(DAMAGE_COMPENSATION)));
     // process owners change the models: deploy and read everything in Cockpit, start and work on nothing
     ACCESS.put(PROCESS_OWNERS, new GroupAccess(true, Set.of(), Set.of(), true));

@@ -12,6 +12,8 @@ public final class ProcessKeys {
   public static final String DAILY_PATROL = "daily-patrol";
   public static final String INSPECTION = "inspection";
   public static final String FEEDBACK = "feedback";
+  public static final String SATISFACTION_SURVEY = "satisfaction-survey";
+  public static final String SURVEY_SCHEDULE = "survey-schedule";
 
   private ProcessKeys() {
   }

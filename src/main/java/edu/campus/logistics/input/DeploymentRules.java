@@ -70,7 +70,10 @@ public final class DeploymentRules {
       // feedback
       "validateFeedback", "applyReplyDeadline", "recordFeedbackResponder", "replyFeedback", "feedbackEscalation",
       "explainFeedbackSupervision", "recordImprovementCheck", "assignFeedbackReporter", "rateReply", "replyClock",
-      "offerFeedbackToDuty", "forwardToRepair");
+      "offerFeedbackToDuty", "forwardToRepair",
+      // satisfaction survey
+      "validateSurveyStart", "planTermSurvey", "startTermSurvey", "drawSurveySample", "surveySample", "questionnaireForRespondentOnly",
+      "recordSurveyAnswer", "closeSurvey");
 
   /**
    * Member accesses and calls that expressions may make, written as the chain's shape ({@code ()} =
@@ -78,7 +81,7 @@ public final class DeploymentRules {
    */
   public static final Set<String> ALLOWED_CALLS = Set.of(
       "slaEscalation.record()", "slaClock.cycle()", "feedbackEscalation.record()", "replyClock.cycle()",
-      "checklistRounds.keys()", "checklistRounds.dueAt()",
+      "checklistRounds.keys()", "checklistRounds.dueAt()", "surveySample.respondents()",
       "execution.setVariable()",
       "execution.processBusinessKey",
       "now()", "currentUser()", "currentUserGroups()",
@@ -109,7 +112,9 @@ public final class DeploymentRules {
    * installs it on every version of the processes it owns.)
    */
   public static final Set<String> GUARD_BEANS =
-      Set.of("fourEyesGuard", "validateProcurementRequest", "validateRepairReport");
+      Set.of("fourEyesGuard", "validateProcurementRequest", "validateRepairReport",
+          // the survey: who starts it, the questionnaire stays its respondent's, answers become aggregates only
+          "validateSurveyStart", "questionnaireForRespondentOnly", "recordSurveyAnswer");
 
   private final Predicate<String> isBean;
   private final Map<String, Set<String>> requiredGuards;

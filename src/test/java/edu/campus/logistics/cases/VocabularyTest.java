@@ -10,6 +10,7 @@ import edu.campus.logistics.repair.CompensationVariables;
 import edu.campus.logistics.repair.RepairVariables;
 import edu.campus.logistics.requisition.RequisitionVariables;
 import edu.campus.logistics.stocktake.StocktakeVariables;
+import edu.campus.logistics.survey.SurveyVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -78,7 +79,11 @@ class VocabularyTest {
       new Process("inspection", List.of(PROCESSES.resolve("patrol/inspection.bpmn"),
           PROCESSES.resolve("patrol/inspection-plans.dmn")), List.of(PatrolVariables.class)),
       new Process("feedback", List.of(PROCESSES.resolve("feedback/feedback.bpmn"),
-          PROCESSES.resolve("feedback/feedback-deadline.dmn")), List.of(FeedbackVariables.class)));
+          PROCESSES.resolve("feedback/feedback-deadline.dmn")), List.of(FeedbackVariables.class)),
+      new Process("satisfaction-survey", List.of(PROCESSES.resolve("survey/satisfaction-survey.bpmn")),
+          List.of(SurveyVariables.class)),
+      new Process("survey-schedule", List.of(PROCESSES.resolve("survey/survey-schedule.bpmn"),
+          PROCESSES.resolve("survey/survey-plan.dmn")), List.of(SurveyVariables.class)));
 
   private static final Set<String> EL_WORDS = Set.of("true", "false", "null", "empty", "and", "or", "not", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof", "execution", "task");

@@ -234,7 +234,8 @@ class AuthorizationMatrixTest {
             "/api/ledger/reconciliation"),
         "assets", List.of("/api/assets", "/api/assets?location=教学楼"),
         "actuator", List.of("/actuator", "/actuator/info"),
-        "metrics", List.of("/api/metrics/summary", "/api/metrics/repairs?from=2026-01-01&to=2026-12-31"),
+        "metrics", List.of("/api/metrics/summary", "/api/metrics/repairs?from=2026-01-01&to=2026-12-31",
+            "/api/metrics/survey"),
         "exports", List.of("/api/exports", "/api/exports/assets?format=csv", "/api/exports/stock-ledger?item=OFF-A4&format=csv"),
         "deployments", List.of("/api/deployments/log", "/api/deployments/log?firstResult=0&maxResults=5"));
     return rows().stream().flatMap(row -> row.api().entrySet().stream().flatMap(cell ->

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The doors of the processes added after procurement and repair — requisition (LY), stock reorder (BH),
- * stocktake (PD), feedback (YJ), daily patrol (XJ) and planned inspection (JC) — knocked on for every
+ * stocktake (PD), feedback (YJ), daily patrol (XJ), planned inspection (JC) and the satisfaction survey (MY) — knocked on for every
  * one of their user tasks, in the style of {@link DoorMatrixTest}: every door that writes a variable or moves a task or a case (complete,
  * submit-form, resolve, BPMN error and escalation, claim for oneself and for another, set assignee,
  * update the task, delegate, candidates, variables on the task, locally, on the execution and the
@@ -49,7 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   goods approving or issuing them; the storekeeper who issued them signing for them; the counter
  *   approving his own stocktake; a logistics staff member answering his own complaint; the first
  *   responder rating his own reply or doing the head's supervision; the reporter checking the measure;
- *   the patroller whose round is late doing the head's supervision of it), through Tasklist's own API with a webapp login.</li>
+ *   the patroller whose round is late doing the head's supervision of it; the head answering an employee's
+ *   questionnaire), through Tasklist's own API with a webapp login.</li>
  * </ol>
  * Every knock is refused with 4xx and a reason (the doors {@link Doors} closes: 403), and afterwards the
  * case is as it was: where it waits, its jobs, the task's assignee, owner and variables, the ledger.
@@ -94,7 +95,8 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
         "requisition/Task_ConfirmReceipt", "stock-reorder/Task_ProposeProcurement", "stocktake/Task_CountStock",
         "stocktake/Task_ApproveDifferences", "feedback/Task_HandleFeedback", "feedback/Task_RateReply",
         "feedback/Task_SuperviseFeedback", "feedback/Task_CheckImprovement", "daily-patrol/Task_PatrolRound",
-        "daily-patrol/Task_SupervisePatrol", "inspection/Task_Inspect", "inspection/Task_SuperviseInspection");
+        "daily-patrol/Task_SupervisePatrol", "inspection/Task_Inspect", "inspection/Task_SuperviseInspection",
+        "satisfaction-survey/Task_AnswerSurvey", "satisfaction-survey/Task_ReviewResults");
   }
 
   @AfterEach
@@ -232,8 +234,40 @@ class NewProcessesDoorMatrixTest extends CaseDoors {
           null, null, Map.of());
       case "Task_SuperviseInspection" -> supervision(roundAt(ProcessKeys.INSPECTION, LocalDate.parse("2032-06-15"), true),
           outsider);
+      // a questionnaire is its respondent's alone: another employee, and the head who started the survey
+      case "Task_AnswerSurvey" -> {
+        Task questionnaire = surveyAt(driver, taskKey, "2061-2062学年第一学期");
+        String respondent = questionnaire.getAssignee();
+        yield new Opened(questionnaire, respondent.equals("zhangwei") ? "liuyang" : "zhangwei",
+            respondent.equals(HEAD) ? "wangfang" : HEAD, NO_TASK_WORK, surveyAnswer());
+      }
+      case "Task_ReviewResults" -> new Opened(surveyAt(driver, taskKey, "2062-2063学年第一学期"), outsider, null, null,
+          Map.of());
       default -> throw new IllegalArgumentException(taskKey);
     };
+  }
+
+  /** A survey of one person started by the head, at the questionnaire or (answered) at the head's 查看调查结果. */
+  private Task surveyAt(CaseDriver driver, String taskKey, String term) {
+    ClockUtil.setCurrentTime(Date.from(FILED_AT));
+    Answer started = http.postJson("/engine-rest/process-definition/key/" + ProcessKeys.SATISFACTION_SURVEY
+        + "/submit-form", HEAD, TestHttp.json(Map.of("variables", Map.of("termName", typed(term, "String"),
+        "sampleSize", typed(1, "Long"), "answerDeadline", typed("2032-05-20", "String")))));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String instance = started.json().path("id").asText();
+    Task questionnaire = driver.task(instance, "Task_AnswerSurvey");
+    if (taskKey.equals("Task_AnswerSurvey")) {
+      return questionnaire;
+    }
+    Answer answered = http.postJson("/engine-rest/task/" + questionnaire.getId() + "/submit-form",
+        questionnaire.getAssignee(), TestHttp.json(Map.of("variables", surveyAnswer())));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(204);
+    return driver.task(instance, taskKey);
+  }
+
+  private static Map<String, Object> surveyAnswer() {
+    return form("ratingCanteen", "4", "ratingDormitory", "4", "ratingRepair", "5", "ratingGate", "3",
+        "ratingGrounds", "4", "ratingCleaning", "5");
   }
 
   private Opened supervision(Task supervision, String outsider) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.ValidStarts;
+import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.SingleGroupUsers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,6 +149,32 @@ class ProcessOwnersDeployTest extends ModelerDeployments {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCUREMENT).count()).isEqualTo(before);
     assertThat(DeploymentGuard.applicationGuards().get(PROCUREMENT))
         .contains("Task_ApproveRequest › complete › ${fourEyesGuard}", "StartEvent_PurchaseRequested › start › ${validateProcurementRequest}");
+  }
+
+  /** Nor who answers a questionnaire: a survey version without its respondent's guards is refused. */
+  @Test
+  void theSurveysRespondentGuardsStay() throws IOException {
+    String model = read("processes/survey/satisfaction-survey.bpmn");
+    String without = model.replace(
+        "<camunda:taskListener delegateExpression=\"${recordSurveyAnswer}\" event=\"complete\" />", "");
+    assertThat(without).isNotEqualTo(model);
+    Map<String, String> files = new LinkedHashMap<>();
+    try (Stream<Path> forms = Files.list(Path.of("forms", "survey"))) {
+      for (Path form : forms.toList()) {
+        files.put(form.getFileName().toString(), Files.readString(form));
+      }
+    }
+    files.put("satisfaction-survey.bpmn", without);
+    long before = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.SATISFACTION_SURVEY)
+        .count();
+    Answer answer = modeler.deploy(OWNER, "no-respondent-guard", files);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.message()).contains("Task_AnswerSurvey › complete › ${recordSurveyAnswer}");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.SATISFACTION_SURVEY)
+        .count()).isEqualTo(before);
+    assertThat(DeploymentGuard.applicationGuards().get(ProcessKeys.SATISFACTION_SURVEY)).contains(
+        "Task_AnswerSurvey › assignment › ${questionnaireForRespondentOnly}",
+        "StartEvent_SurveyStarted › start › ${validateSurveyStart}");
   }
 
   private static Map<String, String> procurementForms() throws IOException {
