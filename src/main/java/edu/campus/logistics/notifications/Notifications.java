@@ -157,8 +157,8 @@ public class Notifications {
       return;
     }
     ExecutionEntity execution = command.getExecutionManager().findExecutionById(context.getExecutionId());
-    if (execution == null || !(execution.getProcessDefinition() instanceof ProcessDefinitionEntity definition)
-        || !NotificationHooks.LEDGER_STEPS.contains(definition.getKey() + ":" + context.getActivityId())) {
+    ProcessDefinitionEntity definition = execution == null ? null : execution.getProcessDefinition();
+    if (definition == null || !NotificationHooks.LEDGER_STEPS.contains(definition.getKey() + ":" + context.getActivityId())) {
       return;
     }
     ActivityImpl activity = definition.findActivity(context.getActivityId());

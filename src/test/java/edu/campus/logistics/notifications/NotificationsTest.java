@@ -1,6 +1,7 @@
 package edu.campus.logistics.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import edu.campus.logistics.TestHttp;
@@ -9,18 +10,99 @@ import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.notifications.Outbox.Message;
 import edu.campus.logistics.notifications.Outbox.Status;
 import edu.campus.logistics.repair.RepairVariables;
+import edu.campus.logistics.ledger.ItemCategory;
+import edu.campus.logistics.ledger.LedgerService;
+import edu.campus.logistics.ledger.NewItem;
+import edu.campus.logistics.ledger.StockLine;
+import edu.campus.logistics.ledger.Voucher;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Who hears what, in which words: the events of procurement, repair and feedback reach their people
  * by e-mail (GreenMail on loopback) with a link to the task in Tasklist.
  */
 class NotificationsTest extends NotificationScenario {
+
+  @Autowired
+  LedgerService ledger;
+
+  @Test
+  void theReporterHearsToWhomTheRepairWasDispatchedAndUntilWhenOnceARefusedDispatchSentNothing() throws Exception {
+    ProcessInstance repair = reportRepair("zhangwei");
+    Task dispatch = driver.task(repair, "Task_DispatchRepair");
+    driver.claim("zhengkai", dispatch);
+
+    assertThatThrownBy(() -> driver.complete("zhengkai", dispatch,
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "wangfang")))
+        .hasMessageContaining("维修工取值无效");
+    assertThat(outbox.ofCase(repair.getId())).as("a refused dispatch is rolled back with its message")
+        .noneMatch(m -> m.event() == NotificationEvent.REPAIR_DISPATCHED);
+
+    driver.complete("zhengkai", dispatch,
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    drain();
+
+    Date due = (Date) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(repair.getId())
+        .variableName(RepairVariables.RESOLUTION_DUE_AT).singleResult().getValue();
+    String dueText = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.toInstant().atZone(ZoneId.systemDefault()));
+    List<MimeMessage> toReporter = mailsTo("zhangwei@school.example", repair.getBusinessKey() + " 已派工");
+    assertThat(toReporter).hasSize(1);
+    assertThat(toReporter.get(0).getSubject()).isEqualTo("【已派工】您的报修 " + repair.getBusinessKey() + " 已派工");
+    assertThat(body(toReporter.get(0))).contains("已派工：维修工 马建，预计 " + dueText + " 前修好",
+            "http://localhost:8080/camunda/app/tasklist/default/")
+        .doesNotContain("majian", "水龙头漏水");
+    assertThat(outbox.ofCase(repair.getId())).filteredOn(m -> m.event() == NotificationEvent.REPAIR_DISPATCHED)
+        .as("one message, to the reporter only").extracting(Message::recipient).containsExactly("zhangwei");
+  }
+
+  @Test
+  void aRepairShortOfPartsTellsTheStorekeeperWhichItemAndNothingWhenThePartsAreThere() throws Exception {
+    String valve = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    ledger.registerItem(new NewItem(valve, "角阀", "通知测试", "个", ItemCategory.OFFICE.id(), BigDecimal.ZERO));
+    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
+        List.of(StockLine.of(valve, new BigDecimal("1"), new BigDecimal("20"))));
+    ProcessInstance repair = reportRepair("zhangwei");
+    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
+    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换角阀",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(Map.of("itemCode", valve, "quantity", 3)),
+        RepairVariables.REPAIR_COST, 0));
+    driver.executeJobs(repair);
+    assertThat(driver.waitsAt(repair, "Task_WaitForParts")).isTrue();
+
+    drain();
+
+    List<MimeMessage> toStorekeeper = mailsTo("wuxiaohong@school.example", repair.getBusinessKey());
+    assertThat(toStorekeeper).hasSize(1);
+    assertThat(toStorekeeper.get(0).getSubject()).isEqualTo("【缺货】库存不足（维修申报 " + repair.getBusinessKey() + "）");
+    assertThat(body(toStorekeeper.get(0))).contains("库存不足，需要仓库处理：物品 " + valve + "（角阀）库存 1，需要 3",
+        "首问负责人正在等待配件");
+    assertThat(outbox.ofCase(repair.getId())).filteredOn(m -> m.event() == NotificationEvent.STOCK_SHORTAGE)
+        .as("the warehouse only: not the reporter").extracting(Message::recipient).containsExactly("wuxiaohong");
+
+    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
+        List.of(StockLine.of(valve, new BigDecimal("5"), new BigDecimal("20"))));
+    driver.complete("zhengkai", driver.task(repair, "Task_WaitForParts"), Map.of(RepairVariables.PARTS_NOTE, "已到货"));
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换角阀",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(Map.of("itemCode", valve, "quantity", 3)),
+        RepairVariables.REPAIR_COST, 0));
+    driver.executeJobs(repair);
+    assertThat(driver.waitsAt(repair, "Task_ConfirmRepair")).isTrue();
+    assertThat(outbox.ofCase(repair.getId())).as("parts in stock: no second shortage")
+        .filteredOn(m -> m.event() == NotificationEvent.STOCK_SHORTAGE).hasSize(1);
+  }
 
   @Test
   void aNewApprovalTaskMailsTheApproversWithALinkToTheTask() throws Exception {
