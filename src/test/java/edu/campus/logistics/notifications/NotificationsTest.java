@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.cases.JsonVariable;
 import edu.campus.logistics.TestHttp.Answer;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.notifications.Outbox.Message;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +104,39 @@ class NotificationsTest extends NotificationScenario {
     assertThat(driver.waitsAt(repair, "Task_ConfirmRepair")).isTrue();
     assertThat(outbox.ofCase(repair.getId())).as("parts in stock: no second shortage")
         .filteredOn(m -> m.event() == NotificationEvent.STOCK_SHORTAGE).hasSize(1);
+  }
+
+  @Test
+  void aRequisitionShortOfStockReachesTheWarehouseAsAShortageInsteadOfANewTask() throws Exception {
+    String tube = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    ledger.registerItem(new NewItem(tube, "测试灯管", "通知测试", "支", ItemCategory.OFFICE.id(), BigDecimal.ZERO));
+    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
+        List.of(StockLine.of(tube, new BigDecimal("2"), new BigDecimal("25"))));
+    String webhook = "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot/send?access_token=secret";
+    preferences.set(Preferences.Kind.GROUP, "warehouse", new Preferences.Preference(true, webhook), "admin");
+    try {
+      String lines = JsonVariable.MAPPER.writeValueAsString(List.of(Map.of("itemCode", tube, "quantity", 5, "purpose", "教学使用")));
+      ProcessInstance requisition = driver.as("zhangwei", () -> engine.getRuntimeService().startProcessInstanceByKey(
+          ProcessKeys.REQUISITION, Map.of("lines", SpinValues.jsonValue(lines).create())));
+      driver.claimAndComplete("wuxiaohong", driver.task(requisition, "Task_ApproveRequisition"),
+          Map.of("decision", "approve", "comment", "同意"));
+      Task issue = driver.task(requisition, "Task_IssueGoods");
+
+      List<Message> toWarehouse = outbox.ofCase(requisition.getId()).stream()
+          .filter(m -> m.taskId() != null && m.taskId().equals(issue.getId())).toList();
+      assertThat(toWarehouse).as("the group's robot hears it; the storekeeper who approved needs no mail")
+          .singleElement().satisfies(message -> {
+            assertThat(message.event()).isEqualTo(NotificationEvent.STOCK_SHORTAGE);
+            assertThat(message.recipient()).isEqualTo("group:warehouse");
+            assertThat(message.subject()).isEqualTo("【缺货】「发放物品」库存不足（物品领用 " + requisition.getBusinessKey() + "）");
+            assertThat(message.body()).contains("库存不足，需要仓库处理：测试灯管 缺3支", "请在任务列表中办理「发放物品」");
+            assertThat(message.link()).endsWith("#/?task=" + issue.getId());
+          });
+      drain();
+      assertThat(robotCalls).anyMatch(call -> call.contains("测试灯管 缺3支"));
+    } finally {
+      preferences.reset(Preferences.Kind.GROUP, "warehouse");
+    }
   }
 
   @Test
