@@ -2,12 +2,15 @@ package edu.campus.logistics.notifications;
 
 import edu.campus.logistics.cases.ParseListeners;
 import edu.campus.logistics.notifications.NotificationHooks.TaskNudge;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -42,6 +45,11 @@ public class NotificationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // a failed message's incident (NotificationIncidents): created, resolved and deleted as the engine's own are
+    List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomIncidentHandlers());
+    handlers.add(new DefaultIncidentHandler(NotificationIncidents.TYPE));
+    configuration.setCustomIncidentHandlers(handlers);
     ParseListeners.after(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
