@@ -24,6 +24,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.task.Task;
@@ -136,6 +139,72 @@ class NotificationsTest extends NotificationScenario {
       assertThat(robotCalls).anyMatch(call -> call.contains("测试灯管 缺3支"));
     } finally {
       preferences.reset(Preferences.Kind.GROUP, "warehouse");
+    }
+  }
+
+  @Test
+  void aRepairPartsPostingThatFailsForGoodTellsTheStorekeeperAndTheHeadOnceAndTheIncidentStays() throws Exception {
+    ProcessInstance repair = repairWithBrokenPartsPosting();
+
+    exhaustRetries(repair);
+
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(repair.getId()).singleResult();
+    assertThat(incident).as("the incident Cockpit shows").isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getActivityId()).isEqualTo("Task_PostPartsUsed");
+    List<Message> news = outbox.ofCase(repair.getId()).stream()
+        .filter(m -> m.event() == NotificationEvent.STOCK_INCIDENT).toList();
+    assertThat(news).as("exactly one message to the warehouse (its one member) and to the head of logistics")
+        .extracting(Message::recipient).containsExactlyInAnyOrder("wuxiaohong", "gaoming");
+    drain();
+    List<MimeMessage> toStorekeeper = mailsTo("wuxiaohong@school.example", repair.getBusinessKey());
+    assertThat(toStorekeeper).hasSize(1);
+    assertThat(toStorekeeper.get(0).getSubject()).isEqualTo("【库存出错】库存操作出错：" + repair.getBusinessKey() + " 配件出库");
+    assertThat(body(toStorekeeper.get(0))).contains("库存操作出错，需要处理：" + repair.getBusinessKey() + " 配件出库（维修申报）",
+        "http://localhost:8080/camunda/app/cockpit/default/#/process-instance/" + repair.getId() + "/runtime");
+  }
+
+  @Test
+  void anIncidentWhoseMessageCannotBeWrittenIsStillRecorded() throws Exception {
+    ProcessInstance repair = repairWithBrokenPartsPosting();
+    jdbc.execute("alter table notification_outbox add constraint ck_test_no_incident_news check (event <> 'STOCK_INCIDENT')");
+    try {
+      exhaustRetries(repair);
+    } finally {
+      jdbc.execute("alter table notification_outbox drop constraint ck_test_no_incident_news");
+    }
+
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(repair.getId())
+        .incidentType(Incident.FAILED_JOB_HANDLER_TYPE).count()).as("the outbox refused the message; the incident stands")
+        .isEqualTo(1);
+    assertThat(outbox.ofCase(repair.getId())).noneMatch(m -> m.event() == NotificationEvent.STOCK_INCIDENT);
+  }
+
+  /** A repair whose parts posting (Task_PostPartsUsed, R3/PT5M) will fail: its parts are not a list any more. */
+  private ProcessInstance repairWithBrokenPartsPosting() {
+    ProcessInstance repair = reportRepair("zhangwei");
+    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
+    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换水龙头",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0));
+    engine.getRuntimeService().setVariable(repair.getId(), RepairVariables.PARTS_USED,
+        SpinValues.jsonValue("{\"broken\":true}").create());
+    return repair;
+  }
+
+  /** Runs the posting job as the job executor would, at each due time, until its retries are gone. */
+  private void exhaustRetries(ProcessInstance repair) {
+    ClockUtil.setCurrentTime(new Date());
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Job job = engine.getManagementService().createJobQuery().processInstanceId(repair.getId())
+          .activityId("Task_PostPartsUsed").singleResult();
+      ClockUtil.setCurrentTime(job.getDuedate() == null ? ClockUtil.getCurrentTime() : job.getDuedate());
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("所用配件必须是列表");
+      if (attempt < 3) {
+        assertThat(outbox.ofCase(repair.getId())).as("a failure with retries left is no incident and no message")
+            .noneMatch(m -> m.event() == NotificationEvent.STOCK_INCIDENT);
+      }
     }
   }
 
