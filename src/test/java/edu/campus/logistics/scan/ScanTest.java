@@ -229,7 +229,14 @@ class ScanTest {
     byte[] png = new ScanCodes("http://localhost").png("灯管闪烁的照片");
 
     assertThat(bytes("POST", photoPath, "liuyang", "image/png", png).status()).isEqualTo(404);
+    assertThat(engine.getRuntimeService().getVariable(repair.getId(), RepairVariables.PHOTO_URL))
+        .as("no link before there is a photo").isNull();
     assertThat(bytes("POST", photoPath, REPORTER, "image/png", png).status()).isEqualTo(204);
+    // the dispatch form (Tasklist loads its variables so) links to the photo: Text_Photo shows with photoUrl
+    String dispatch = cases.task(repair, "Task_DispatchRepair").getId();
+    Answer formVariables = http.get("/engine-rest/task/" + dispatch + "/form-variables", "gaoming");
+    assertThat(formVariables.status()).as(formVariables.body()).isEqualTo(200);
+    assertThat(formVariables.json().path(RepairVariables.PHOTO_URL).path("value").asText()).isEqualTo(photoPath);
     Bytes refused = bytes("POST", photoPath, REPORTER, "text/plain", "<html>".getBytes());
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.text()).contains("照片只能是 JPEG、PNG 或 WebP 图片");
