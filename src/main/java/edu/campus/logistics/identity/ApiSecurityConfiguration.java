@@ -96,6 +96,7 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/notifications/failed/**", NOTIFICATION_REPORT_READERS),
         // 扫码报修: every reporter resolves a scanned code and reads their own reports (scan/ScanController)
         Rule.of("/api/scan/target", EVERYONE),
+        Rule.of("/api/scan/locations", EVERYONE),
         Rule.of("/api/scan/session", EVERYONE),
         Rule.of("/api/scan/reports", EVERYONE),
         Rule.of("/api/scan/reports/**", EVERYONE),

@@ -73,6 +73,16 @@ class ScanTest {
   }
 
   @Test
+  void everyReporterReadsThePlacesAsTheStartFormsLocationButOnlyPrintersTheRegister() {
+    Answer locations = http.get("/api/scan/locations", "liuyang");
+    assertThat(locations.status()).as(locations.body()).isEqualTo(200);
+    assertThat(locations.json().path("locations").findValuesAsText("location")).contains(building + " 301教室");
+    assertThat(locations.body()).as("code and location only").doesNotContain("updatedBy", "building");
+    assertThat(http.get("/api/scan/locations", null).status()).isEqualTo(401);
+    assertThat(http.get("/api/scan/places", "liuyang").status()).as("the register itself").isEqualTo(403);
+  }
+
+  @Test
   void theCodesOfAPlaceAndAnAssetCardLeadToThePhonePage() {
     String tag = registerProjector(building + " 302教室");
 
