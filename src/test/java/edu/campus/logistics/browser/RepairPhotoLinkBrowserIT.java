@@ -73,6 +73,25 @@ class RepairPhotoLinkBrowserIT {
     assertThat(browser.all(PHOTO_LINK)).isEmpty();
   }
 
+  @Test
+  void tasklistsRepairStartFormSuggestsThePlacesOfTheRegister(Browser browser) {
+    String location = new CampusApi(environment).get("/api/scan/locations", "zhangwei").path("locations").get(0)
+        .path("location").asText();
+    assertThat(location).as("the demo register has places").isNotBlank();
+
+    StartProcessDialog dialog = TasklistPage.login(browser, "zhangwei").startProcess("维修申报");
+    dialog.form();
+    WebElement field = browser.visible(By.cssSelector("input[id*='Field_Location']"));
+    browser.until(driver -> "campus-places".equals(field.getAttribute("list")), "the places offered under 报修地点");
+    List<String> offered = browser.until(driver -> {
+      List<String> values = driver.findElements(By.cssSelector("datalist#campus-places option")).stream()
+          .map(option -> option.getAttribute("value")).toList();
+      return values.isEmpty() ? null : values;
+    }, "the register's places listed");
+    assertThat(offered).contains(location);
+    browser.step("repair-start-places");
+  }
+
   private ProcessInstance report(String description) {
     identityService.setAuthentication("zhangwei", List.of(CampusGroup.STAFF.id()));
     try {
