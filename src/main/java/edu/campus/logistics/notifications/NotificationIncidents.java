@@ -1,6 +1,8 @@
 package edu.campus.logistics.notifications;
 
 import edu.campus.logistics.notifications.Outbox.Message;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
@@ -99,9 +101,10 @@ public class NotificationIncidents {
             .filter(execution -> execution.getActivityId() != null).map(ExecutionEntity::getId).findFirst().orElse(null);
   }
 
-  private <T> T privileged(java.util.function.Function<CommandContext, T> work) {
+  /** Runs {@code work} in one engine command with authorization checks off (the deliverer and the retry act for the engine). */
+  private <T> T privileged(Function<CommandContext, T> work) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(
-        context -> context.runWithoutAuthorization((java.util.concurrent.Callable<T>) () -> work.apply(context)));
+        context -> context.runWithoutAuthorization((Callable<T>) () -> work.apply(context)));
   }
 }

@@ -73,10 +73,7 @@ class NotificationsTest extends NotificationScenario {
 
   @Test
   void aRepairShortOfPartsTellsTheStorekeeperWhichItemAndNothingWhenThePartsAreThere() throws Exception {
-    String valve = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    ledger.registerItem(new NewItem(valve, "角阀", "通知测试", "个", ItemCategory.OFFICE.id(), BigDecimal.ZERO));
-    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
-        List.of(StockLine.of(valve, new BigDecimal("1"), new BigDecimal("20"))));
+    String valve = stockedItem("角阀", "个", "1");
     ProcessInstance repair = reportRepair("zhangwei");
     driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
     driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
@@ -97,8 +94,7 @@ class NotificationsTest extends NotificationScenario {
     assertThat(outbox.ofCase(repair.getId())).filteredOn(m -> m.event() == NotificationEvent.STOCK_SHORTAGE)
         .as("the warehouse only: not the reporter").extracting(Message::recipient).containsExactly("wuxiaohong");
 
-    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
-        List.of(StockLine.of(valve, new BigDecimal("5"), new BigDecimal("20"))));
+    receive(valve, "5");
     driver.complete("zhengkai", driver.task(repair, "Task_WaitForParts"), Map.of(RepairVariables.PARTS_NOTE, "已到货"));
     driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换角阀",
         RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(Map.of("itemCode", valve, "quantity", 3)),
@@ -111,10 +107,7 @@ class NotificationsTest extends NotificationScenario {
 
   @Test
   void aRequisitionShortOfStockReachesTheWarehouseAsAShortageInsteadOfANewTask() throws Exception {
-    String tube = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    ledger.registerItem(new NewItem(tube, "测试灯管", "通知测试", "支", ItemCategory.OFFICE.id(), BigDecimal.ZERO));
-    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
-        List.of(StockLine.of(tube, new BigDecimal("2"), new BigDecimal("25"))));
+    String tube = stockedItem("测试灯管", "支", "2");
     String webhook = "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot/send?access_token=secret";
     preferences.set(Preferences.Kind.GROUP, "warehouse", new Preferences.Preference(true, webhook), "admin");
     try {
@@ -178,6 +171,19 @@ class NotificationsTest extends NotificationScenario {
         .incidentType(Incident.FAILED_JOB_HANDLER_TYPE).count()).as("the outbox refused the message; the incident stands")
         .isEqualTo(1);
     assertThat(outbox.ofCase(repair.getId())).noneMatch(m -> m.event() == NotificationEvent.STOCK_INCIDENT);
+  }
+
+  /** A catalogue item of its own with {@code onHand} units in stock; its code. */
+  private String stockedItem(String name, String unit, String onHand) {
+    String code = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    ledger.registerItem(new NewItem(code, name, "通知测试", unit, ItemCategory.OFFICE.id(), BigDecimal.ZERO));
+    receive(code, onHand);
+    return code;
+  }
+
+  private void receive(String code, String quantity) {
+    ledger.receive(Voucher.manual("NT-" + UUID.randomUUID(), "wuxiaohong"),
+        List.of(StockLine.of(code, new BigDecimal(quantity), new BigDecimal("20"))));
   }
 
   /** A repair whose parts posting (Task_PostPartsUsed, R3/PT5M) will fail: its parts are not a list any more. */

@@ -8,20 +8,9 @@
  * the panel shows its answer. Everything is text (textContent), never HTML.
  */
 
-const PANEL_ID = 'campus-notification-settings';
+import {element} from './elements.js';
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'text') {
-      node.textContent = value;
-    } else {
-      node.setAttribute(name, value);
-    }
-  }
-  children.filter(Boolean).forEach(child => node.appendChild(child));
-  return node;
-}
+const PANEL_ID = 'campus-notification-settings';
 
 function cookie(name) {
   const match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
