@@ -160,7 +160,9 @@ class NotificationsTest extends NotificationScenario {
   @Test
   void anIncidentWhoseMessageCannotBeWrittenIsStillRecorded() throws Exception {
     ProcessInstance repair = repairWithBrokenPartsPosting();
-    jdbc.execute("alter table notification_outbox add constraint ck_test_no_incident_news check (event <> 'STOCK_INCIDENT')");
+    // the outbox refuses this case's 库存出错 row (other cases' rows stand, whatever the shared database holds)
+    jdbc.execute("alter table notification_outbox add constraint ck_test_no_incident_news check (event <> 'STOCK_INCIDENT'"
+        + " or process_instance_id <> '" + repair.getId() + "')");
     try {
       exhaustRetries(repair);
     } finally {
