@@ -74,13 +74,7 @@ class NotificationsTest extends NotificationScenario {
   @Test
   void aRepairShortOfPartsTellsTheStorekeeperWhichItemAndNothingWhenThePartsAreThere() throws Exception {
     String valve = stockedItem("角阀", "个", "1");
-    ProcessInstance repair = reportRepair("zhangwei");
-    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
-    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
-        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
-    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换角阀",
-        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(Map.of("itemCode", valve, "quantity", 3)),
-        RepairVariables.REPAIR_COST, 0));
+    ProcessInstance repair = repairWorkedOn(List.of(Map.of("itemCode", valve, "quantity", 3)));
     driver.executeJobs(repair);
     assertThat(driver.waitsAt(repair, "Task_WaitForParts")).isTrue();
 
@@ -96,9 +90,7 @@ class NotificationsTest extends NotificationScenario {
 
     receive(valve, "5");
     driver.complete("zhengkai", driver.task(repair, "Task_WaitForParts"), Map.of(RepairVariables.PARTS_NOTE, "已到货"));
-    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换角阀",
-        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(Map.of("itemCode", valve, "quantity", 3)),
-        RepairVariables.REPAIR_COST, 0));
+    recordWork(repair, List.of(Map.of("itemCode", valve, "quantity", 3)));
     driver.executeJobs(repair);
     assertThat(driver.waitsAt(repair, "Task_ConfirmRepair")).isTrue();
     assertThat(outbox.ofCase(repair.getId())).as("parts in stock: no second shortage")
@@ -175,6 +167,21 @@ class NotificationsTest extends NotificationScenario {
     assertThat(outbox.ofCase(repair.getId())).noneMatch(m -> m.event() == NotificationEvent.STOCK_INCIDENT);
   }
 
+  /** zhangwei's repair, dispatched by zhengkai to majian, who recorded his work with these parts. */
+  private ProcessInstance repairWorkedOn(List<Map<String, Object>> parts) {
+    ProcessInstance repair = reportRepair("zhangwei");
+    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
+    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
+        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
+    recordWork(repair, parts);
+    return repair;
+  }
+
+  private void recordWork(ProcessInstance repair, List<Map<String, Object>> parts) {
+    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换配件",
+        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, parts, RepairVariables.REPAIR_COST, 0));
+  }
+
   /** A catalogue item of its own with {@code onHand} units in stock; its code. */
   private String stockedItem(String name, String unit, String onHand) {
     String code = "NT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -190,12 +197,7 @@ class NotificationsTest extends NotificationScenario {
 
   /** A repair whose parts posting (Task_PostPartsUsed, R3/PT5M) will fail: its parts are not a list any more. */
   private ProcessInstance repairWithBrokenPartsPosting() {
-    ProcessInstance repair = reportRepair("zhangwei");
-    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
-    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
-        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
-    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换水龙头",
-        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0));
+    ProcessInstance repair = repairWorkedOn(List.of());
     engine.getRuntimeService().setVariable(repair.getId(), RepairVariables.PARTS_USED,
         SpinValues.jsonValue("{\"broken\":true}").create());
     return repair;
@@ -325,12 +327,7 @@ class NotificationsTest extends NotificationScenario {
 
   @Test
   void theReporterIsAskedToConfirmAndTheRequesterHearsOfARevision() throws Exception {
-    ProcessInstance repair = reportRepair("zhangwei");
-    driver.claim("zhengkai", driver.task(repair, "Task_DispatchRepair"));
-    driver.complete("zhengkai", driver.task(repair, "Task_DispatchRepair"),
-        Map.of(RepairVariables.DISPATCH_MODE, "technician", RepairVariables.TECHNICIAN, "majian"));
-    driver.complete("majian", driver.task(repair, "Task_RepairWork"), Map.of(RepairVariables.WORK_DONE, "更换水龙头",
-        RepairVariables.CAUSE, "wear", RepairVariables.PARTS_USED, List.of(), RepairVariables.REPAIR_COST, 0));
+    ProcessInstance repair = repairWorkedOn(List.of());
     driver.executeJobs(repair);
     ProcessInstance request = startProcurement("zhangwei", "2", "50");
     decide(request, "wangfang", "revise", "请说明用途");
