@@ -51,7 +51,7 @@ public class ApiSecurityConfiguration {
   /** Who filed a feedback, also an anonymous one (/api/feedback): the head of logistics and the principal. */
   public static final Set<String> FEEDBACK_REPORTER_READERS = groups(LOGISTICS_HEAD, PRINCIPAL);
 
-  /** Notifications given up (/api/notifications/failed): the head of logistics. */
+  /** Notifications given up (/api/notifications/failed) and sending them again (…/failed/{id}/retry): the head of logistics. */
   public static final Set<String> NOTIFICATION_REPORT_READERS = groups(LOGISTICS_HEAD);
   /** 扫码报修's register of places, QR codes and printable sheets (/api/scan): those who print and put up the codes. */
   public static final Set<String> SCAN_PRINTERS = groups(LOGISTICS_STAFF, LOGISTICS_HEAD, GENERAL_AFFAIRS);
@@ -93,8 +93,10 @@ public class ApiSecurityConfiguration {
         Rule.of("/api/notifications/preferences", EVERYONE),
         Rule.of("/api/notifications/groups/**", ADMINISTRATORS),
         Rule.of("/api/notifications/failed", NOTIFICATION_REPORT_READERS),
+        Rule.of("/api/notifications/failed/**", NOTIFICATION_REPORT_READERS),
         // 扫码报修: every reporter resolves a scanned code and reads their own reports (scan/ScanController)
         Rule.of("/api/scan/target", EVERYONE),
+        Rule.of("/api/scan/locations", EVERYONE),
         Rule.of("/api/scan/session", EVERYONE),
         Rule.of("/api/scan/reports", EVERYONE),
         Rule.of("/api/scan/reports/**", EVERYONE),

@@ -22,8 +22,17 @@ public enum NotificationEvent {
   REQUEST_STOCKED("已入库"),
   /** The reporter's repair was taken by a first responder (首问负责人), named in the message. */
   REPAIR_TAKEN("已受理"),
+  /** The reporter's repair was dispatched (派工) to a technician or a contractor, named with the due time. */
+  REPAIR_DISPATCHED("已派工"),
   /** The reporter's repair is done: please confirm (the follow-up task arrived). */
-  REPAIR_DONE("请确认");
+  REPAIR_DONE("请确认"),
+  /**
+   * 缺货, to the storekeepers: a repair's parts cannot be issued (it waits for parts), or a
+   * requisition's issue task arrives with lines short of stock (in place of its 待办).
+   */
+  STOCK_SHORTAGE("缺货"),
+  /** 库存出错, to the storekeepers and the head of logistics: a ledger step failed for good (an incident in Cockpit). */
+  STOCK_INCIDENT("库存出错");
 
   private final String tag;
 
@@ -60,13 +69,34 @@ public enum NotificationEvent {
           "您的采购申请 " + facts.caseNumber() + " 的物品已验收入库，可以到仓库领取。");
       case REPAIR_TAKEN -> new Texts("您的报修 " + facts.caseNumber() + " 已受理",
           "已受理，首问负责人：" + facts.responder() + "。您的报修 " + facts.caseNumber() + " 由其负责到底。");
+      case REPAIR_DISPATCHED -> new Texts("您的报修 " + facts.caseNumber() + " 已派工",
+          "已派工：" + facts.responder() + (facts.detail() == null ? "" : "，预计 " + facts.detail() + " 前修好")
+              + "。您的报修 " + facts.caseNumber() + " 正在处理。");
+      case STOCK_SHORTAGE -> new Texts((facts.taskName() == null ? "" : task) + "库存不足（" + theCase + "）",
+          theCase + " 库存不足，需要仓库处理" + (facts.detail() == null ? "" : "：" + facts.detail()) + "。"
+              + (facts.taskName() == null ? "首问负责人正在等待配件，请安排领用或采购。" : "请在任务列表中办理" + task + "。"));
+      case STOCK_INCIDENT -> new Texts("库存操作出错：" + facts.caseNumber() + " " + facts.taskName(),
+          "库存操作出错，需要处理：" + facts.caseNumber() + " " + facts.taskName() + "（" + facts.processName()
+              + "）。请在 Cockpit 中查看这个故障，排除原因后重试。");
       case REPAIR_DONE -> new Texts("您的报修 " + facts.caseNumber() + " 已修好，请确认",
           "您的报修 " + facts.caseNumber() + " 已维修完成，请在任务列表中确认是否修好并评价。");
     };
   }
 
-  /** What the texts may name. {@code group}: the group's name when the message goes to a group's robot. */
-  record Facts(String processName, String caseNumber, String taskName, String responder, String group) {
+  /**
+   * What the texts may name. {@code responder}: the person a repair is with (first responder,
+   * technician or contractor); {@code group}: the group's name when the message goes to a group's
+   * robot; {@code detail}: the due time of a dispatch, the lines short of stock.
+   */
+  record Facts(String processName, String caseNumber, String taskName, String responder, String group, String detail) {
+
+    Facts(String processName, String caseNumber, String taskName, String responder, String group) {
+      this(processName, caseNumber, taskName, responder, group, null);
+    }
+
+    Facts forGroup(String groupName) {
+      return new Facts(processName, caseNumber, taskName, responder, groupName, detail);
+    }
   }
 
   record Texts(String subject, String body) {

@@ -9,7 +9,9 @@ import static edu.campus.logistics.notifications.NotificationEvent.REQUEST_RETUR
 import static edu.campus.logistics.notifications.NotificationEvent.REQUEST_STOCKED;
 import static edu.campus.logistics.notifications.NotificationEvent.SUPERVISION;
 
+import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.ProcessKeys;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +20,7 @@ import java.util.Set;
  * places a generic hook cannot tell apart. Every other user task of every process sends
  * {@link NotificationEvent#TASK_ARRIVED} to whom it is for. The ids are the models' (Modeler ids the
  * process owners keep); the variable names are the processes' vocabularies' ({@code requesterId},
- * {@code reporterId}, {@code firstResponder}), named here because this shared package knows no process.
+ * {@code reporterId}, {@code firstResponder}, …), named here because this shared package knows no process.
  */
 final class NotificationHooks {
 
@@ -52,9 +54,45 @@ final class NotificationHooks {
   /** The task on which a repair's first responder takes it (首问负责): its first assignment tells the reporter. */
   static final String REPAIR_TAKING = ProcessKeys.REPAIR + ":Task_DispatchRepair";
 
+  /** The repair's dispatch (its completion): the reporter hears to whom, and until when. */
+  static final String REPAIR_DISPATCH = REPAIR_TAKING;
+
+  /** The boundary event on which a repair's parts are short (Task_PostPartsUsed's STOCK_SHORTAGE): the storekeepers hear. */
+  static final String REPAIR_SHORTAGE = ProcessKeys.REPAIR + ":Event_StockShortage";
+
+  /**
+   * A requisition's issue task: when it arrives with lines short of stock ({@link #SHORTAGE} true),
+   * its candidates hear 缺货 with the lines ({@link #SHORTAGE_TEXT}) instead of 待办.
+   */
+  static final String REQUISITION_ISSUE = ProcessKeys.REQUISITION + ":Task_IssueGoods";
+
+  /**
+   * Steps that post to the stock ledger (asynchronous, retried): when one fails for good, the
+   * incident is news for {@link #STOCK_KEEPERS} (库存出错). A stock-reorder proposal is a user task
+   * of the warehouse already and arrives as 待办.
+   */
+  static final Set<String> LEDGER_STEPS = Set.of(
+      ProcessKeys.PROCUREMENT + ":Task_StockGoods",
+      ProcessKeys.REQUISITION + ":Task_PostIssue",
+      ProcessKeys.REQUISITION + ":Task_ReserveBackorder",
+      ProcessKeys.STOCKTAKE + ":Task_PostAdjustments",
+      ProcessKeys.REPAIR + ":Task_PostPartsUsed");
+
+  /** Who hears of a shortage. */
+  static final List<String> STOREKEEPERS = List.of(CampusGroup.WAREHOUSE.id());
+  /** Who hears of a ledger step's incident. */
+  static final List<String> STOCK_KEEPERS = List.of(CampusGroup.WAREHOUSE.id(), CampusGroup.LOGISTICS_HEAD.id());
+
   static final String REQUESTER = "requesterId";
   static final String REPORTER = "reporterId";
   static final String FIRST_RESPONDER = "firstResponder";
+  static final String DISPATCH_MODE = "dispatchMode";
+  static final String TECHNICIAN = "technician";
+  static final String CONTRACTOR = "contractor";
+  static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+  static final String SHORTAGE_MESSAGE = "shortageMessage";
+  static final String SHORTAGE = "shortage";
+  static final String SHORTAGE_TEXT = "shortageText";
 
   private NotificationHooks() {
   }

@@ -18,6 +18,30 @@ public class NotificationSettings {
   private final Mail mail = new Mail();
   private final Robot robot = new Robot();
   private final Delivery delivery = new Delivery();
+  /** How long delivered (SENT) and logged (LOGGED) messages are kept; FAILED ones are kept until sent again. */
+  private Duration retention = Duration.ofDays(90);
+  /** How often each node removes what is older than the retention ({@link DeliverySchedule}). */
+  private Duration cleanupInterval = Duration.ofHours(6);
+
+  public Duration getCleanupInterval() {
+    return cleanupInterval;
+  }
+
+  public void setCleanupInterval(Duration cleanupInterval) {
+    this.cleanupInterval = cleanupInterval;
+  }
+
+  public Duration getRetention() {
+    return retention;
+  }
+
+  public void setRetention(Duration retention) {
+    if (retention == null || retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("campus.notifications.retention (CAMPUS_NOTIFICATIONS_RETENTION) must be a"
+          + " positive duration such as P90D, not " + retention);
+    }
+    this.retention = retention;
+  }
 
   public String getBaseUrl() {
     return baseUrl;

@@ -22,18 +22,19 @@ public class Outbox {
   public record Message(long id, String key, NotificationEvent event, String recipient, String channel,
                         String address, String subject, String body, String link, String processInstanceId,
                         String taskId, Status status, int attempts, Instant nextAttemptAt, String lastError,
-                        Instant createdAt, Instant finishedAt) {
+                        Instant createdAt, Instant finishedAt, String incidentId) {
   }
 
   private static final String COLUMNS = "id, idempotency_key, event, recipient, channel, address, subject, body, link,"
-      + " process_instance_id, task_id, status, attempts, next_attempt_at, last_error, created_at, finished_at";
+      + " process_instance_id, task_id, status, attempts, next_attempt_at, last_error, created_at, finished_at,"
+      + " incident_id";
 
   private static final RowMapper<Message> ROW = (rs, n) -> new Message(rs.getLong("id"), rs.getString("idempotency_key"),
       NotificationEvent.valueOf(rs.getString("event")), rs.getString("recipient"), rs.getString("channel"),
       rs.getString("address"), rs.getString("subject"), rs.getString("body"), rs.getString("link"),
       rs.getString("process_instance_id"), rs.getString("task_id"), Status.valueOf(rs.getString("status")),
       rs.getInt("attempts"), instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")));
+      instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")), rs.getString("incident_id"));
 
   /** Claimable: due and waiting, or claimed by a node whose lease has run out (it stopped mid-delivery). */
   private static final String CLAIMABLE = "((status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and lease_until < ?))";
@@ -98,6 +99,35 @@ public class Outbox {
     jdbc.update("update notification_outbox set status = 'FAILED', finished_at = ?, lease_owner = null,"
         + " lease_until = null, last_error = ? where id = ? and lease_owner = ?",
         Timestamp.from(now), clip(error, 1000), id, owner);
+  }
+
+  /** The Cockpit incident that shows a failed message ({@link NotificationIncidents}). */
+  void incident(long id, String incidentId) {
+    jdbc.update("update notification_outbox set incident_id = ? where id = ?", incidentId, id);
+  }
+
+  /**
+   * A failed message is sent again: back to PENDING, due now, with its attempts from zero and its
+   * incident forgotten (the caller resolves it). False when the message is not FAILED (any more):
+   * one conditional update, so of two administrators retrying at once one does it.
+   */
+  boolean resend(long id, Instant now) {
+    return jdbc.update("update notification_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?,"
+        + " finished_at = null, incident_id = null where id = ? and status = 'FAILED'", Timestamp.from(now), id) == 1;
+  }
+
+  /** One message, or null. */
+  Message find(long id) {
+    return jdbc.query("select " + COLUMNS + " from notification_outbox where id = ?", ROW, id).stream().findFirst().orElse(null);
+  }
+
+  /**
+   * Removes the messages delivered (SENT) or logged (LOGGED) before {@code before}; FAILED and
+   * waiting ones stay. One statement, so nodes running it at once delete each row once. Answers how many.
+   */
+  int deleteDeliveredBefore(Instant before) {
+    return jdbc.update("delete from notification_outbox where status in ('SENT', 'LOGGED') and finished_at < ?",
+        Timestamp.from(before));
   }
 
   /** The messages that failed for good, newest first (the report /api/notifications/failed). */

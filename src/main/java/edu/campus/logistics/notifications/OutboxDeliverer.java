@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * conditional update (so of two cluster nodes, or two runs at once, exactly one sends it), sends it
  * on its channel, and records the outcome — SENT; LOGGED when the channel is not configured (one
  * INFO line says what would have gone out); else tried again after a backoff that doubles, and
- * FAILED (a WARN line, the report /api/notifications/failed) after the last attempt. A node that
+ * FAILED (a WARN line, the report /api/notifications/failed, an incident on the case in Cockpit:
+ * {@link NotificationIncidents}) after the last attempt. A node that
  * stops mid-delivery leaves its claim; when the lease runs out another node sends the message (it may
  * then arrive twice: the only case where it can).
  */
@@ -31,10 +32,12 @@ public class OutboxDeliverer {
   private final Outbox outbox;
   private final NotificationSettings settings;
   private final Map<String, Channel> channels;
+  private final NotificationIncidents incidents;
 
-  OutboxDeliverer(Outbox outbox, NotificationSettings settings, List<Channel> channels) {
+  OutboxDeliverer(Outbox outbox, NotificationSettings settings, List<Channel> channels, NotificationIncidents incidents) {
     this.outbox = outbox;
     this.settings = settings;
+    this.incidents = incidents;
     this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(Channel::id, Function.identity()));
   }
 
@@ -71,6 +74,7 @@ public class OutboxDeliverer {
       NotificationSettings.Delivery delivery = settings.getDelivery();
       if (message.attempts() >= delivery.getMaxAttempts()) {
         outbox.failed(message.id(), owner, reason, now);
+        incidents.failed(message, reason);
         LOG.warn("Notification {} to {} via {} failed after {} attempts, given up: {}", message.id(),
             message.recipient(), message.channel(), message.attempts(), reason);
       } else {

@@ -63,6 +63,13 @@ public final class RepairVariables {
   public static final String PARTS_NOTE = "partsNote";
   /** Task-local: stock items offered on the repair-work form. */
   public static final String PART_OPTIONS = "partOptions";
+
+  // 扫码报修's photo (scan/ReportPhotos)
+  /**
+   * The path of the report's photo ({@code /api/scan/reports/<id>/photo}), set when the reporter adds
+   * one; the dispatch, work and confirmation forms link to it. The endpoint checks who may see it.
+   */
+  public static final String PHOTO_URL = "photoUrl";
   /** True once any round reported human damage (cause = damage). */
   public static final String DAMAGE_REPORTED = "damageReported";
 

@@ -1,5 +1,6 @@
 package edu.campus.logistics.scan;
 
+import static edu.campus.logistics.repair.RepairVariables.PHOTO_URL;
 import static edu.campus.logistics.repair.RepairVariables.REPORTER_ID;
 
 import edu.campus.logistics.identity.ApplicationReads;
@@ -75,6 +76,11 @@ public class ReportPhotos {
     jdbc.update("delete from repair_photo where process_instance_id = ?", processInstanceId);
     jdbc.update("insert into repair_photo (process_instance_id, media_type, size_bytes, content, uploaded_by, uploaded_at)"
         + " values (?, ?, ?, ?, ?, ?)", processInstanceId, type, content.length, content, reporter, now);
+    // the case's forms link to it (the reporter may not update the case through the engine's own doors)
+    ApplicationReads.withoutAuthorization(configuration, () -> {
+      runtime.setVariable(processInstanceId, PHOTO_URL, "/api/scan/reports/" + processInstanceId + "/photo");
+      return null;
+    });
   }
 
   /** The photo, if there is one and {@code user} may see the case; empty otherwise (the caller cannot tell which). */

@@ -65,6 +65,18 @@ class ScanController {
     return Map.of("places", places.all());
   }
 
+  /**
+   * {@code GET /api/scan/locations}: the register's places as the repair's {@code location} reads
+   * ("教学楼 301教室"), for every signed-in reporter — the suggestions under 报修地点 on Tasklist's
+   * start form (scripts/place-picker.js), so that a report typed in Tasklist names a place as a
+   * scanned one does. Only code and location, nothing of who keeps the register.
+   */
+  @GetMapping("/locations")
+  Map<String, List<Map<String, String>>> locations() {
+    return Map.of("locations", places.all().stream()
+        .map(place -> Map.of("code", place.code(), "location", place.location())).toList());
+  }
+
   @PutMapping(value = "/places/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Place savePlace(@PathVariable String code, @RequestBody PlaceInput input) {
     return places.save(code, input.building(), input.room(), currentUser());

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import edu.campus.logistics.TestHttp;
+import edu.campus.logistics.notifications.NotificationEvent;
+import edu.campus.logistics.notifications.Outbox;
+import edu.campus.logistics.notifications.Outbox.Message;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Stocking whose ledger stays unavailable (another posting holds the item's balance row past the
  * lock timeout): it retries on the modelled cycle (R3/PT5M), then becomes an incident Cockpit shows in
  * Chinese; once the cause is gone, Cockpit's "retry" (REST: set the job's retries) stocks the goods,
- * posting exactly once.
+ * posting exactly once. The incident is news for the storekeeper and the head of logistics (库存出错,
+ * written with the incident): one message each, linking to the case in Cockpit.
  */
 class StockingIncidentTest extends ProcurementTestSupport {
 
@@ -36,6 +40,8 @@ class StockingIncidentTest extends ProcurementTestSupport {
   private DataSource dataSource;
   @LocalServerPort
   private int port;
+  @Autowired
+  private Outbox outbox;
 
   @Test
   void stockingThatKeepsFailingBecomesAChineseIncidentAndARetryAfterTheFixPostsOnce() throws Exception {
@@ -76,6 +82,14 @@ class StockingIncidentTest extends ProcurementTestSupport {
     assertThat(incident.getActivityId()).isEqualTo(STOCK_GOODS);
     assertThat(incident.getIncidentMessage()).startsWith("库存台账暂时无法过账：物品 " + TONER + " 正被另一笔过账占用");
     assertThat(stockingJob(request).getRetries()).isZero();
+    List<Message> incidentNews = incidentNews(request);
+    assertThat(incidentNews).as("one message each to the warehouse and the head of logistics, not to the requester")
+        .extracting(Message::recipient).containsExactlyInAnyOrder("wuxiaohong", "gaoming");
+    assertThat(incidentNews).allSatisfy(message -> {
+      assertThat(message.subject()).isEqualTo("【库存出错】库存操作出错：" + request.getBusinessKey() + " 登记入库台账与资产卡片");
+      assertThat(message.body()).startsWith("库存操作出错，需要处理：" + request.getBusinessKey() + " 登记入库台账与资产卡片");
+      assertThat(message.link()).endsWith("/camunda/app/cockpit/default/#/process-instance/" + request.getId() + "/runtime");
+    });
     assertThat(ledger.findItem(TONER).orElseThrow().quantity()).isEqualByComparingTo(before);
     assertThat(ledger.entries(TONER)).hasSize(entriesBefore);
 
@@ -92,5 +106,10 @@ class StockingIncidentTest extends ProcurementTestSupport {
     assertThat(ledger.entries(TONER)).hasSize(entriesBefore + 1);
     assertThat(ledger.entriesOfVoucher((String) variable(request, "stockVoucher"))).singleElement()
         .satisfies(entry -> assertThat(entry.processInstanceId()).isEqualTo(request.getId()));
+    assertThat(incidentNews(request)).as("the retry that succeeds sends nothing more").hasSize(2);
+  }
+
+  private List<Message> incidentNews(ProcessInstance request) {
+    return outbox.ofCase(request.getId()).stream().filter(m -> m.event() == NotificationEvent.STOCK_INCIDENT).toList();
   }
 }

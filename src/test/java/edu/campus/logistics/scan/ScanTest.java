@@ -73,6 +73,16 @@ class ScanTest {
   }
 
   @Test
+  void everyReporterReadsThePlacesAsTheStartFormsLocationButOnlyPrintersTheRegister() {
+    Answer locations = http.get("/api/scan/locations", "liuyang");
+    assertThat(locations.status()).as(locations.body()).isEqualTo(200);
+    assertThat(locations.json().path("locations").findValuesAsText("location")).contains(building + " 301教室");
+    assertThat(locations.body()).as("code and location only").doesNotContain("updatedBy", "building");
+    assertThat(http.get("/api/scan/locations", null).status()).isEqualTo(401);
+    assertThat(http.get("/api/scan/places", "liuyang").status()).as("the register itself").isEqualTo(403);
+  }
+
+  @Test
   void theCodesOfAPlaceAndAnAssetCardLeadToThePhonePage() {
     String tag = registerProjector(building + " 302教室");
 
@@ -229,7 +239,14 @@ class ScanTest {
     byte[] png = new ScanCodes("http://localhost").png("灯管闪烁的照片");
 
     assertThat(bytes("POST", photoPath, "liuyang", "image/png", png).status()).isEqualTo(404);
+    assertThat(engine.getRuntimeService().getVariable(repair.getId(), RepairVariables.PHOTO_URL))
+        .as("no link before there is a photo").isNull();
     assertThat(bytes("POST", photoPath, REPORTER, "image/png", png).status()).isEqualTo(204);
+    // the dispatch form (Tasklist loads its variables so) links to the photo: Text_Photo shows with photoUrl
+    String dispatch = cases.task(repair, "Task_DispatchRepair").getId();
+    Answer formVariables = http.get("/engine-rest/task/" + dispatch + "/form-variables", "gaoming");
+    assertThat(formVariables.status()).as(formVariables.body()).isEqualTo(200);
+    assertThat(formVariables.json().path(RepairVariables.PHOTO_URL).path("value").asText()).isEqualTo(photoPath);
     Bytes refused = bytes("POST", photoPath, REPORTER, "text/plain", "<html>".getBytes());
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.text()).contains("照片只能是 JPEG、PNG 或 WebP 图片");

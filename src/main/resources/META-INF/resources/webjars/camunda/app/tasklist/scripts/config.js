@@ -55,8 +55,11 @@ export default {
   // the case number, requester and a claim hint on task cards: scripts/task-cards.js
   // a word on refused keys in number fields, the start dialog's banner closed once fixed, a notice after completing: scripts/form-feedback.js
   // the item catalogue as suggestions under the item code of start forms (物品领用): scripts/catalogue-picker.js
+  // 通知设置 (e-mail, one's own chat robot, or none): scripts/notification-settings.js
+  // the register of places as suggestions under 报修地点 of the repair start form: scripts/place-picker.js
   customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
-    'scripts/task-cards', 'scripts/form-feedback', 'scripts/catalogue-picker'],
+    'scripts/task-cards', 'scripts/form-feedback', 'scripts/catalogue-picker', 'scripts/notification-settings',
+    'scripts/place-picker'],
   //
   // configure the date format
   // "dateFormat": {

@@ -7,20 +7,9 @@
  * endpoint answers only the caller's own cases. Everything is text (textContent), never HTML.
  */
 
-const PANEL_ID = 'campus-my-requests';
+import {element} from './elements.js';
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === 'text') {
-      node.textContent = value;
-    } else {
-      node.setAttribute(name, value);
-    }
-  }
-  children.filter(Boolean).forEach(child => node.appendChild(child));
-  return node;
-}
+const PANEL_ID = 'campus-my-requests';
 
 async function myCases() {
   const response = await fetch('/api/my/cases?limit=50', {credentials: 'same-origin', headers: {Accept: 'application/json'}});
