@@ -16,3 +16,11 @@ export function element(tag, attributes = {}, ...children) {
   children.filter(Boolean).forEach(child => node.appendChild(child));
   return node;
 }
+
+/** Removes the element of this id, if it is there (a panel being closed). */
+export function removeElement(id) {
+  const node = document.getElementById(id);
+  if (node) {
+    node.remove();
+  }
+}

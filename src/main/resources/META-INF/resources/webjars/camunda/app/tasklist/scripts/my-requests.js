@@ -7,7 +7,7 @@
  * endpoint answers only the caller's own cases. Everything is text (textContent), never HTML.
  */
 
-import {element} from './elements.js';
+import {element, removeElement} from './elements.js';
 
 const PANEL_ID = 'campus-my-requests';
 
@@ -65,10 +65,7 @@ async function fill(body) {
 }
 
 function closePanel() {
-  const panel = document.getElementById(PANEL_ID);
-  if (panel) {
-    panel.remove();
-  }
+  removeElement(PANEL_ID);
 }
 
 function openPanel() {

@@ -8,7 +8,7 @@
  * the panel shows its answer. Everything is text (textContent), never HTML.
  */
 
-import {element} from './elements.js';
+import {element, removeElement} from './elements.js';
 
 const PANEL_ID = 'campus-notification-settings';
 
@@ -117,10 +117,7 @@ async function fill(body) {
 }
 
 function closePanel() {
-  const panel = document.getElementById(PANEL_ID);
-  if (panel) {
-    panel.remove();
-  }
+  removeElement(PANEL_ID);
 }
 
 function openPanel() {
