@@ -1,5 +1,6 @@
 package edu.campus.logistics.feedback;
 
+import edu.campus.logistics.cases.HistoryEventFilter;
 import edu.campus.logistics.identity.ProcessKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -87,76 +87,52 @@ public class AnonymousReporterHistory extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new Blanking(configuration.getHistoryEventHandler()));
+    HistoryEventFilter.install(configuration, this::keep);
   }
 
-  private final class Blanking implements HistoryEventHandler {
-
-    private final HistoryEventHandler next;
-
-    Blanking(HistoryEventHandler next) {
-      this.next = next;
-    }
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (keep(event)) {
-        next.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      List<HistoryEvent> kept = events.stream().filter(this::keep).toList();
-      if (!kept.isEmpty()) {
-        next.handleEvents(kept);
-      }
-    }
-
-    /** Blanks the reporter in the event; false when the event is only about him and is not written at all. */
-    private boolean keep(HistoryEvent event) {
-      if (!ProcessKeys.FEEDBACK.equals(event.getProcessDefinitionKey())) {
-        return true;
-      }
-      if (event instanceof HistoricProcessInstanceEventEntity instance) {
-        instance.setStartUserId(null);
-        return true;
-      }
-      if (!(event instanceof HistoricTaskInstanceEventEntity || event instanceof HistoricActivityInstanceEventEntity
-          || event instanceof HistoricIdentityLinkLogEventEntity || event instanceof UserOperationLogEntryEventEntity)) {
-        return true;
-      }
-      // identity link log entries carry only the root instance (a feedback is always its own root)
-      Optional<String> hidden = anonymousReporter(event.getProcessInstanceId() != null ? event.getProcessInstanceId()
-          : event.getRootProcessInstanceId());
-      if (hidden.isEmpty()) {
-        return true;
-      }
-      String reporter = hidden.get();
-      if (event instanceof HistoricTaskInstanceEventEntity task) {
-        task.setAssignee(blank(task.getAssignee(), reporter));
-        task.setOwner(blank(task.getOwner(), reporter));
-      } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
-        activity.setTaskAssignee(blank(activity.getTaskAssignee(), reporter));
-      } else if (event instanceof HistoricIdentityLinkLogEventEntity link) {
-        if (reporter.equals(link.getUserId())) {
-          return false;
-        }
-        link.setAssignerId(blank(link.getAssignerId(), reporter));
-      } else if (event instanceof UserOperationLogEntryEventEntity entry) {
-        entry.setUserId(blank(entry.getUserId(), reporter));
-        entry.setOrgValue(blank(entry.getOrgValue(), reporter));
-        entry.setNewValue(blank(entry.getNewValue(), reporter));
-      }
+  /** Blanks the reporter in the event; false when the event is only about him and is not written at all. */
+  private boolean keep(HistoryEvent event) {
+    if (!ProcessKeys.FEEDBACK.equals(event.getProcessDefinitionKey())) {
       return true;
     }
-
-    private Optional<String> anonymousReporter(String processInstanceId) {
-      return processInstanceId == null ? Optional.empty() : anonymousReporterOf(processInstanceId);
+    if (event instanceof HistoricProcessInstanceEventEntity instance) {
+      instance.setStartUserId(null);
+      return true;
     }
-
-    private static String blank(String value, String reporter) {
-      return Objects.equals(value, reporter) ? null : value;
+    if (!(event instanceof HistoricTaskInstanceEventEntity || event instanceof HistoricActivityInstanceEventEntity
+        || event instanceof HistoricIdentityLinkLogEventEntity || event instanceof UserOperationLogEntryEventEntity)) {
+      return true;
     }
+    // identity link log entries carry only the root instance (a feedback is always its own root)
+    Optional<String> hidden = anonymousReporter(event.getProcessInstanceId() != null ? event.getProcessInstanceId()
+        : event.getRootProcessInstanceId());
+    if (hidden.isEmpty()) {
+      return true;
+    }
+    String reporter = hidden.get();
+    if (event instanceof HistoricTaskInstanceEventEntity task) {
+      task.setAssignee(blank(task.getAssignee(), reporter));
+      task.setOwner(blank(task.getOwner(), reporter));
+    } else if (event instanceof HistoricActivityInstanceEventEntity activity) {
+      activity.setTaskAssignee(blank(activity.getTaskAssignee(), reporter));
+    } else if (event instanceof HistoricIdentityLinkLogEventEntity link) {
+      if (reporter.equals(link.getUserId())) {
+        return false;
+      }
+      link.setAssignerId(blank(link.getAssignerId(), reporter));
+    } else if (event instanceof UserOperationLogEntryEventEntity entry) {
+      entry.setUserId(blank(entry.getUserId(), reporter));
+      entry.setOrgValue(blank(entry.getOrgValue(), reporter));
+      entry.setNewValue(blank(entry.getNewValue(), reporter));
+    }
+    return true;
+  }
+
+  private Optional<String> anonymousReporter(String processInstanceId) {
+    return processInstanceId == null ? Optional.empty() : anonymousReporterOf(processInstanceId);
+  }
+
+  private static String blank(String value, String reporter) {
+    return Objects.equals(value, reporter) ? null : value;
   }
 }

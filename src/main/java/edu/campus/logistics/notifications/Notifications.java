@@ -12,14 +12,13 @@ import static edu.campus.logistics.notifications.NotificationHooks.SHORTAGE_TEXT
 import static edu.campus.logistics.notifications.NotificationHooks.TECHNICIAN;
 
 import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.cases.SchoolTime;
 import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.notifications.NotificationEvent.Facts;
 import edu.campus.logistics.notifications.NotificationEvent.Texts;
 import edu.campus.logistics.notifications.Preferences.Kind;
 import edu.campus.logistics.notifications.Preferences.Preference;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,8 +57,6 @@ public class Notifications {
   static final String TASKLIST = "/camunda/app/tasklist/default/";
   /** Cockpit's page of a case (its incidents show there); the process instance id goes in between. */
   static final String COCKPIT_CASE = "/camunda/app/cockpit/default/#/process-instance/";
-  /** Times in messages: in the server's zone, as Tasklist shows them. */
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   /** The ledger's shortage message ("库存不足 / insufficient stock for CODE (name): available 1, requested 2"). */
   private static final Pattern LEDGER_SHORTAGE = Pattern.compile("for (\\S+) \\((.*)\\): available (\\S+), requested (\\S+)");
   /** At most this many members of one group are mailed about one task. */
@@ -68,11 +65,13 @@ public class Notifications {
   private final Outbox outbox;
   private final Preferences preferences;
   private final NotificationSettings settings;
+  private final SchoolTime time;
 
-  public Notifications(Outbox outbox, Preferences preferences, NotificationSettings settings) {
+  public Notifications(Outbox outbox, Preferences preferences, NotificationSettings settings, SchoolTime time) {
     this.outbox = outbox;
     this.preferences = preferences;
     this.settings = settings;
+    this.time = time;
   }
 
   /** A user task was created: its assignee hears, or else its candidate users and the members of its candidate groups. */
@@ -122,8 +121,7 @@ public class Notifications {
     } else {
       return;
     }
-    String due = task.getVariable(RESOLUTION_DUE_AT) instanceof Date at
-        ? MINUTES.format(at.toInstant().atZone(ZoneId.systemDefault())) : null;
+    String due = task.getVariable(RESOLUTION_DUE_AT) instanceof Date at ? time.minutes(at) : null;
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     Facts facts = new Facts(processName(execution), caseNumber(execution), task.getName(), to, null, due);
     toUser(identity, reporterId, NotificationEvent.REPAIR_DISPATCHED, task.getId(), facts, link(null),

@@ -2,14 +2,13 @@ package edu.campus.logistics.survey;
 
 import static edu.campus.logistics.survey.SurveyVariables.ANSWERS;
 
+import edu.campus.logistics.cases.HistoryEventFilter;
 import edu.campus.logistics.identity.ProcessKeys;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +25,7 @@ public class SurveyAnswerHistory extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setHistoryEventHandler(new WithoutAnswers(configuration.getHistoryEventHandler()));
+    HistoryEventFilter.install(configuration, event -> !isAnswer(event));
   }
 
   static boolean isAnswer(HistoryEvent event) {
@@ -37,29 +36,5 @@ public class SurveyAnswerHistory extends AbstractProcessEnginePlugin {
       return ANSWERS.contains(variable.getVariableName());
     }
     return event instanceof HistoricFormPropertyEventEntity field && ANSWERS.contains(field.getPropertyId());
-  }
-
-  private static final class WithoutAnswers implements HistoryEventHandler {
-
-    private final HistoryEventHandler next;
-
-    WithoutAnswers(HistoryEventHandler next) {
-      this.next = next;
-    }
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (!isAnswer(event)) {
-        next.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      List<HistoryEvent> kept = events.stream().filter(event -> !isAnswer(event)).toList();
-      if (!kept.isEmpty()) {
-        next.handleEvents(kept);
-      }
-    }
   }
 }

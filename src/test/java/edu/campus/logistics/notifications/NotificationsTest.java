@@ -32,6 +32,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Who hears what, in which words: the events of procurement, repair and feedback reach their people
@@ -41,6 +42,8 @@ class NotificationsTest extends NotificationScenario {
 
   @Autowired
   LedgerService ledger;
+  @Value("${campus.time-zone}")
+  ZoneId schoolZone;
 
   @Test
   void theReporterHearsToWhomTheRepairWasDispatchedAndUntilWhenOnceARefusedDispatchSentNothing() throws Exception {
@@ -60,7 +63,7 @@ class NotificationsTest extends NotificationScenario {
 
     Date due = (Date) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(repair.getId())
         .variableName(RepairVariables.RESOLUTION_DUE_AT).singleResult().getValue();
-    String dueText = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.toInstant().atZone(ZoneId.systemDefault()));
+    String dueText = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.toInstant().atZone(schoolZone));
     List<MimeMessage> toReporter = mailsTo("zhangwei@school.example", repair.getBusinessKey() + " 已派工");
     assertThat(toReporter).hasSize(1);
     assertThat(toReporter.get(0).getSubject()).isEqualTo("【已派工】您的报修 " + repair.getBusinessKey() + " 已派工");
