@@ -1,11 +1,12 @@
 package edu.campus.logistics.notifications;
 
+import edu.campus.logistics.identity.ApplicationReads;
 import edu.campus.logistics.notifications.Outbox.Message;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateIncidentCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.cmd.ResolveIncidentCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -103,8 +104,7 @@ public class NotificationIncidents {
 
   /** Runs {@code work} in one engine command with authorization checks off (the deliverer and the retry act for the engine). */
   private <T> T privileged(Function<CommandContext, T> work) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(
-        context -> context.runWithoutAuthorization((Callable<T>) () -> work.apply(context)));
+    return ApplicationReads.withoutAuthorization((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
+        () -> work.apply(Context.getCommandContext()));
   }
 }
