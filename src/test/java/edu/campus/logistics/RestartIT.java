@@ -35,6 +35,7 @@ class RestartIT {
     String instanceId;
     String caseNumber;
     String taskId;
+    String deploymentId;
     Counts before;
     try (ConfigurableApplicationContext app = start(url)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -59,6 +60,8 @@ class RestartIT {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult();
       taskId = task.getId();
       engine.getTaskService().claim(taskId, "wangfang");
+      deploymentId = engine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId())
+          .getDeploymentId();
       before = Counts.of(app);
     }
 
@@ -73,6 +76,9 @@ class RestartIT {
       assertThat(ledger.entries("RESTART-1")).hasSize(1);
       assertThat(ledger.reconcile().consistent()).isTrue();
       assertThat(Counts.of(app)).isEqualTo(before);
+      // the case started before the restart runs in the application's context again (the start deployed nothing)
+      assertThat(engine.getManagementService().getProcessApplicationForDeployment(deploymentId))
+          .as("the process application of the deployment the open case runs on").isEqualTo("campus-logistics");
     }
   }
 

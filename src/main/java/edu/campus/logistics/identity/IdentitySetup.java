@@ -2,14 +2,19 @@ package edu.campus.logistics.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -43,26 +48,44 @@ public class IdentitySetup implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    String[] groupIds = Stream.of(CampusGroup.values()).map(CampusGroup::id).toArray(String[]::new);
+    Set<String> existingGroups = identityService.createGroupQuery().groupIdIn(groupIds).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
     int created = 0;
     for (CampusGroup campusGroup : CampusGroup.values()) {
-      if (identityService.createGroupQuery().groupId(campusGroup.id()).count() == 0) {
+      if (!existingGroups.contains(campusGroup.id())) {
         Group group = identityService.newGroup(campusGroup.id());
         group.setName(campusGroup.displayName());
         group.setType("WORKFLOW");
         identityService.saveGroup(group);
         created++;
       }
-      created += grantAccess(campusGroup);
+    }
+    Map<String, Map<ResourceId, Set<Permission>>> grantsByGroup = new LinkedHashMap<>();
+    for (CampusGroup campusGroup : CampusGroup.values()) {
+      grantsByGroup.put(campusGroup.id(), grants(campusGroup));
+    }
+    // read after the groups are made: the engine grants a new group READ on itself
+    Set<GroupGrant> existingGrants = existingGrants(groupIds, grantsByGroup.values());
+    for (Map.Entry<String, Map<ResourceId, Set<Permission>>> group : grantsByGroup.entrySet()) {
+      for (Map.Entry<ResourceId, Set<Permission>> grant : group.getValue().entrySet()) {
+        // a group keeps whatever authorization it has on a resource (an administrator may have changed it)
+        if (existingGrants.add(new GroupGrant(group.getKey(), grant.getKey()))) {
+          grant(group.getKey(), grant.getKey().resource(), grant.getKey().id(),
+              grant.getValue().toArray(Permission[]::new));
+          created++;
+        }
+      }
     }
     if (created > 0) {
       LOG.info("Identity set up: {} groups or authorizations created", created);
     }
   }
 
-  private int grantAccess(CampusGroup campusGroup) {
+  /** What the group's members may do, one entry per resource and id with all its permissions. */
+  private static Map<ResourceId, Set<Permission>> grants(CampusGroup campusGroup) {
     String group = campusGroup.id();
     AccessPolicy.GroupAccess access = AccessPolicy.of(campusGroup);
-    // collected per resource first: one authorization per resource and id carries all its permissions
     Map<ResourceId, Set<Permission>> grants = new LinkedHashMap<>();
     collect(grants, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     // members see their own group's name in Tasklist
@@ -91,13 +114,36 @@ public class IdentitySetup implements ApplicationRunner {
     if (!access.starts().isEmpty()) {
       collect(grants, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
-    int created = 0;
-    for (Map.Entry<ResourceId, Set<Permission>> grant : grants.entrySet()) {
-      if (grant(group, grant.getKey().resource(), grant.getKey().id(), grant.getValue().toArray(Permission[]::new))) {
-        created++;
+    return grants;
+  }
+
+  /**
+   * The authorizations the groups have already on the resources of {@code wanted}: one query per resource
+   * type instead of one per grant (a restart checks about a hundred). A type granted on one id only (tasks:
+   * {@code *}) is read for that id, not with the engine's per-task authorizations of every open task.
+   */
+  private Set<GroupGrant> existingGrants(String[] groupIds, Collection<Map<ResourceId, Set<Permission>>> wanted) {
+    Map<Resource, Set<String>> idsByType = new LinkedHashMap<>();
+    for (Map<ResourceId, Set<Permission>> grants : wanted) {
+      for (ResourceId resource : grants.keySet()) {
+        idsByType.computeIfAbsent(resource.resource(), type -> new HashSet<>()).add(resource.id());
       }
     }
-    return created;
+    Set<GroupGrant> existing = new HashSet<>();
+    idsByType.forEach((type, ids) -> {
+      AuthorizationQuery query = authorizationService.createAuthorizationQuery().groupIdIn(groupIds)
+          .resourceType(type);
+      if (ids.size() == 1) {
+        query.resourceId(ids.iterator().next());
+      }
+      for (Authorization authorization : query.list()) {
+        existing.add(new GroupGrant(authorization.getGroupId(), new ResourceId(type, authorization.getResourceId())));
+      }
+    });
+    return existing;
+  }
+
+  private record GroupGrant(String groupId, ResourceId resource) {
   }
 
   private record ResourceId(Resource resource, String id) {
@@ -108,13 +154,7 @@ public class IdentitySetup implements ApplicationRunner {
     grants.computeIfAbsent(new ResourceId(resource, id), key -> new LinkedHashSet<>()).addAll(List.of(permissions));
   }
 
-  /** Grants the permissions unless the group already has an authorization on that resource. */
-  private boolean grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-    if (exists) {
-      return false;
-    }
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
@@ -123,6 +163,5 @@ public class IdentitySetup implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizationService.saveAuthorization(authorization);
-    return true;
   }
 }

@@ -3,6 +3,7 @@ package edu.campus.logistics.input;
 import edu.campus.logistics.identity.CampusGroup;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Applies {@link DeploymentRules} to every new deployment — whether it comes through
@@ -65,19 +67,34 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     }
   }
 
-  private final DeploymentRules rules;
+  private final ApplicationContext applicationContext;
+  private final DeploymentSettings settings;
   private final DeploymentLog log;
+  /**
+   * Built on the first deployment that is checked, not at start-up: reading the application's models takes a
+   * few hundred milliseconds, and a restart with unchanged models deploys nothing.
+   */
+  private final SingletonSupplier<DeploymentRules> rules = SingletonSupplier.of(this::readRules);
   private ProcessEngineConfigurationImpl configuration;
 
   public DeploymentGuard(@Lazy ApplicationContext applicationContext, DeploymentSettings settings,
-                         @Lazy DeploymentLog log) throws IOException {
-    Set<String> known = applicationIds();
-    this.rules = new DeploymentRules(applicationContext::containsBean, applicationGuards(), new ModelerRules.KnownIds(
-        id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getProcessDefinitionManager()
-            .findLatestProcessDefinitionByKey(id) != null,
-        id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getDecisionDefinitionManager()
-            .findLatestDecisionDefinitionByKey(id) != null));
+                         @Lazy DeploymentLog log) {
+    this.applicationContext = applicationContext;
+    this.settings = settings;
     this.log = log;
+  }
+
+  private DeploymentRules readRules() {
+    try {
+      Set<String> known = applicationIds();
+      return new DeploymentRules(applicationContext::containsBean, applicationGuards(), new ModelerRules.KnownIds(
+          id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getProcessDefinitionManager()
+              .findLatestProcessDefinitionByKey(id) != null,
+          id -> known.contains(id) || settings.allowsNew(id) || Context.getCommandContext().getDecisionDefinitionManager()
+              .findLatestDecisionDefinitionByKey(id) != null));
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("the application's own models could not be read", unreadable);
+    }
   }
 
   /** The process ids and decision ids of the application's own models (under {@code processes/} on the classpath). */
@@ -117,7 +134,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
   /** The rules' verdict on these resources, as the guard would give it to a process owner: empty = deployable. */
   public List<DeploymentRules.Problem> check(Map<String, byte[]> resources) {
     // inside a command, as in a deployment: whether an id is deployed already is read from the engine
-    return configuration.getCommandExecutorTxRequired().execute(commandContext -> rules.check(resources));
+    return configuration.getCommandExecutorTxRequired().execute(commandContext -> rules.obtain().check(resources));
   }
 
   private void guard(DeploymentEntity deployment) {
@@ -128,7 +145,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
     for (ResourceEntity resource : deployment.getResources().values()) {
       resources.put(resource.getName(), resource.getBytes());
     }
-    List<DeploymentRules.Problem> problems = rules.check(resources);
+    List<DeploymentRules.Problem> problems = rules.obtain().check(resources);
     if (!problems.isEmpty()) {
       DeploymentRefused refused = new DeploymentRefused(problems);
       LOG.info("Deployment '{}' refused: {}", deployment.getName(), refused.getMessage());

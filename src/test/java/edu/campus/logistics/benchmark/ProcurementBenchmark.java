@@ -268,6 +268,8 @@ class ProcurementBenchmark {
   private static List<String> recording(String jfr, String side, Path work) {
     List<String> options = new ArrayList<>();
     if (jfr.equals(side) || jfr.equals("both")) {
+      // deep stacks: the default 64 frames end inside Spring's and Jersey's filters before the application's code
+      options.add("-XX:FlightRecorderOptions:stackdepth=512");
       options.add("-XX:StartFlightRecording=filename=" + work.resolve(side + ".jfr") + ",settings=profile");
     }
     if (Boolean.getBoolean("benchmark.sql-callers")) {
