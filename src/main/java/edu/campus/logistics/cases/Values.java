@@ -1,8 +1,11 @@
 package edu.campus.logistics.cases;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * Typed reads of values that already kept their form's contract ({@link FormContract}): what a
@@ -12,6 +15,26 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class Values {
 
   private Values() {
+  }
+
+  /**
+   * Sets the variable unless it holds that value already. The engine records every set as a change — a history
+   * detail, for JSON a new byte array at run time and in the history — even when the value is the same; a
+   * listener that only normalizes what is already normal writes nothing. JSON is compared as written text.
+   */
+  public static void setIfChanged(VariableScope scope, String name, Object value) {
+    if (!scope.hasVariable(name) || !holds(scope.getVariableTyped(name), value)) {
+      scope.setVariable(name, value);
+    }
+  }
+
+  private static boolean holds(TypedValue current, Object value) {
+    if (value instanceof JsonValue json) {
+      return current instanceof JsonValue held && held.getValueSerialized() != null
+          && held.getValueSerialized().equals(json.getValueSerialized());
+    }
+    return !(value instanceof TypedValue) && current != null && !(current instanceof JsonValue)
+        && value != null && Objects.equals(current.getValue(), value);
   }
 
   /** Text as the contract left it: trimmed, or null when empty. */

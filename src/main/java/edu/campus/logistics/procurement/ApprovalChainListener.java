@@ -4,6 +4,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.APPROVAL_LEV
 import static edu.campus.logistics.procurement.ProcurementVariables.CATEGORY;
 import static edu.campus.logistics.procurement.ProcurementVariables.TOTAL_AMOUNT;
 
+import edu.campus.logistics.cases.Values;
 import edu.campus.logistics.identity.CampusGroup;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +37,6 @@ public class ApprovalChainListener implements ExecutionListener {
         throw new ProcessEngineException("decision table procurement-approval names an unknown group: " + level);
       }
     }
-    execution.setVariable(APPROVAL_LEVELS, checked);
+    Values.setIfChanged(execution, APPROVAL_LEVELS, checked);
   }
 }

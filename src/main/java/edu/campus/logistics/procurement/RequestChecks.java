@@ -29,7 +29,7 @@ final class RequestChecks {
    */
   static void checkAndStore(VariableScope scope, ItemCatalogue catalogue) {
     ProcurementCase procurement = ProcurementCase.of(scope);
-    scope.setVariable(NEEDED_BY, neededBy(scope).toString());
+    Values.setIfChanged(scope, NEEDED_BY, neededBy(scope).toString());
     procurement.setItems(CatalogueLines.resolve(procurement.items(), catalogue));
   }
 

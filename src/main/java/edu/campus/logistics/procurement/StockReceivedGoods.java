@@ -10,6 +10,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.STORAGE_LOCA
 
 import edu.campus.logistics.cases.LedgerVouchers;
 import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Values;
 import edu.campus.logistics.ledger.Asset;
 import edu.campus.logistics.ledger.AssetRegister;
 import edu.campus.logistics.ledger.FixedAssets;
@@ -127,7 +128,7 @@ public class StockReceivedGoods implements JavaDelegate {
       stocked.add(row);
     }
     // the storekeeper's choices with the code each new-item line was stocked to
-    execution.setVariable(NEW_ITEM_MAPPINGS, JsonVariable.write(registered));
+    Values.setIfChanged(execution, NEW_ITEM_MAPPINGS, JsonVariable.write(registered));
     execution.setVariable(STOCK_VOUCHER, voucher.key());
     execution.setVariable(STOCKED_LINES, JsonVariable.write(stocked));
     execution.setVariable(ASSET_TAGS, JsonVariable.write(tags));

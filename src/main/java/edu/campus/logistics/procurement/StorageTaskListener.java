@@ -5,6 +5,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.STOREKEEPER_
 
 import edu.campus.logistics.cases.Actor;
 import edu.campus.logistics.cases.JsonVariable;
+import edu.campus.logistics.cases.Values;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class StorageTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ProcurementCase procurement = ProcurementCase.of(task);
-    task.setVariable(NEW_ITEM_MAPPINGS, JsonVariable.write(NewItemMappings.check(task, procurement, catalogue)));
+    Values.setIfChanged(task, NEW_ITEM_MAPPINGS, JsonVariable.write(NewItemMappings.check(task, procurement, catalogue)));
     task.setVariable(STOREKEEPER_ID, Actor.of(task));
   }
 }

@@ -6,6 +6,7 @@ import static edu.campus.logistics.procurement.ProcurementVariables.REMINDERS;
 import static edu.campus.logistics.procurement.ProcurementVariables.REQUESTER_ID;
 
 import edu.campus.logistics.cases.Actor;
+import edu.campus.logistics.cases.Values;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -28,7 +29,8 @@ public class ValidateProcurementRequest implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    execution.setVariable(REQUESTER_ID, Actor.starter(execution, identityService, REQUESTER_ID));
+    // the model's initiator variable holds the starter already: written only when it does not
+    Values.setIfChanged(execution, REQUESTER_ID, Actor.starter(execution, identityService, REQUESTER_ID));
     RequestChecks.checkAndStore(execution, catalogue);
     ProcurementCase procurement = ProcurementCase.of(execution);
     procurement.startList(APPROVALS);

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,8 +148,34 @@ final class BenchmarkSide implements AutoCloseable {
     return String.join(File.pathSeparator, kept);
   }
 
-  static String classpath() {
-    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  /** The classes of this package that run inside a server's JVM (the rest drives the servers from outside). */
+  private static final List<Class<?>> SERVER_CLASSES = List.of(BenchmarkServer.class, SqlCounter.class,
+      JavaApiRun.class, BenchmarkCase.class, Clients.class, Latencies.class);
+
+  /**
+   * The application's class path as it is deployed: its classes and jars without the test classes, which its
+   * component scan of {@code edu.campus.logistics} would otherwise read at every start (a few hundred
+   * milliseconds), plus this package's server classes, copied to {@code harness}.
+   */
+  static String applicationClasspath(Path harness) throws IOException {
+    Path testClasses;
+    try {
+      testClasses = Path.of(BenchmarkServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    Path packageDirectory = Path.of(BenchmarkServer.class.getPackageName().replace('.', '/'));
+    Files.createDirectories(harness.resolve(packageDirectory));
+    try (var files = Files.list(testClasses.resolve(packageDirectory))) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (SERVER_CLASSES.stream().anyMatch(type -> name.equals(type.getSimpleName() + ".class")
+            || name.startsWith(type.getSimpleName() + "$"))) {
+          Files.copy(file, harness.resolve(packageDirectory).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return harness + File.pathSeparator + classpathWithout(testClasses.toString());
   }
 
   private static int freePort() throws IOException {

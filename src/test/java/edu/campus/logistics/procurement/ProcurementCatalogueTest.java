@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,34 @@ class ProcurementCatalogueTest extends ProcurementTestSupport {
     assertThat(ledger.items()).as("no item created").hasSize(catalogueBefore);
     assertThat(json(request, "stockedLines").get(0).get("itemCode").asText()).isEqualTo(chalk.code());
     assertThat(request).isWaitingAt(READ_STOCK_NOTICE);
+  }
+
+  @Test
+  void listenersThatFindAValueAlreadyNormalLeaveNoSecondRecordOfIt() {
+    Item chalk = catalogueItem("目录粉笔", "盒");
+    ProcessInstance request = atStorage(List.of(codeLine(chalk.code(), "3", "4.5")), "3");
+    store(request, "总务仓库");
+    runStockingJob(request);
+
+    // the requester, the needed-by date, the approval chain and the (empty) new-item mappings are what the form,
+    // the decision table and the storage step wrote: the listeners that check them again change nothing
+    assertThat(recordedValues(request, "requesterId")).containsExactly("zhangwei");
+    assertThat(recordedValues(request, "neededBy")).hasSize(1);
+    assertThat(recordedValues(request, "approvalLevels")).hasSize(1);
+    assertThat(recordedValues(request, "newItemMappings")).as("offered empty, confirmed empty, stocked empty")
+        .hasSize(1);
+    // a value a listener does change is still recorded twice: the lines as typed, then with the catalogue's words
+    assertThat(recordedValues(request, "items")).hasSize(2);
+    assertThat(request).isWaitingAt(READ_STOCK_NOTICE);
+  }
+
+  /** Every value the history recorded for the case's variable, oldest first (one per write). */
+  private List<Object> recordedValues(ProcessInstance request, String variable) {
+    return processEngine.getHistoryService().createHistoricDetailQuery().processInstanceId(request.getId())
+        .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+        .map(HistoricVariableUpdate.class::cast)
+        .filter(update -> variable.equals(update.getVariableName()))
+        .map(HistoricVariableUpdate::getValue).toList();
   }
 
   @Test
