@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,26 +50,33 @@ public final class BenchmarkServer {
     String[] applicationArguments = Arrays.copyOfRange(args, 2, args.length);
     SqlCounter counter = new SqlCounter();
     AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
-    SpringApplication.withHook(application -> new SpringApplicationRunListener() {
-      @Override
-      public void contextPrepared(ConfigurableApplicationContext context) {
-        context.addBeanFactoryPostProcessor(factory -> factory.addBeanPostProcessor(new BeanPostProcessor() {
-          @Override
-          public Object postProcessAfterInitialization(Object bean, String name) {
-            return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
-                ? ProxyDataSourceBuilder.create(dataSource).name(name).listener(counter).build() : bean;
-          }
-        }));
+    BufferingApplicationStartup steps = Boolean.getBoolean("benchmark.startup-steps")
+        ? new BufferingApplicationStartup(50_000) : null;
+    SpringApplication.withHook(application -> {
+      if (steps != null) {
+        application.setApplicationStartup(steps);
       }
+      return new SpringApplicationRunListener() {
+        @Override
+        public void contextPrepared(ConfigurableApplicationContext context) {
+          context.addBeanFactoryPostProcessor(factory -> factory.addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+              return bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)
+                  ? ProxyDataSourceBuilder.create(dataSource).name(name).listener(counter).build() : bean;
+            }
+          }));
+        }
 
-      @Override
-      public void started(ConfigurableApplicationContext context, Duration timeTaken) {
-        started.set(context);
-      }
+        @Override
+        public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+          started.set(context);
+        }
 
-      @Override
-      public void starting(ConfigurableBootstrapContext bootstrapContext) {
-      }
+        @Override
+        public void starting(ConfigurableBootstrapContext bootstrapContext) {
+        }
+      };
     }, () -> {
       try {
         main.invoke(null, (Object) applicationArguments);
@@ -74,6 +84,9 @@ public final class BenchmarkServer {
         throw new IllegalStateException("the application did not start", failed);
       }
     });
+    if (steps != null) {
+      printLongestSteps(steps.getBufferedTimeline());
+    }
     ProcessEngine engine = started.get().getBean(ProcessEngine.class);
     HttpServer control = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), controlPort), 4);
     control.createContext("/counts", exchange -> answer(exchange, counter::counts));
@@ -95,6 +108,31 @@ public final class BenchmarkServer {
     });
     control.start();
     System.out.println("benchmark control port " + controlPort + " ready");
+  }
+
+  /**
+   * The start-up steps that took longest by themselves (Spring's step timings: a bean's creation without the
+   * beans it created), into the server's log: where a start spends its time, for {@code -Dbenchmark.startup-steps}.
+   */
+  private static void printLongestSteps(StartupTimeline timeline) {
+    Map<Long, Long> children = new HashMap<>();
+    for (StartupTimeline.TimelineEvent event : timeline.getEvents()) {
+      if (event.getStartupStep().getParentId() != null) {
+        children.merge(event.getStartupStep().getParentId(), event.getDuration().toNanos(), Long::sum);
+      }
+    }
+    System.out.println("start-up steps, longest by themselves (ms by itself, ms with what it started):");
+    timeline.getEvents().stream()
+        .sorted(Comparator.comparingLong((StartupTimeline.TimelineEvent event) -> event.getDuration().toNanos()
+            - children.getOrDefault(event.getStartupStep().getId(), 0L)).reversed())
+        .limit(30)
+        .forEach(event -> {
+          StringBuilder tags = new StringBuilder();
+          event.getStartupStep().getTags().forEach(tag -> tags.append(' ').append(tag.getValue()));
+          long total = event.getDuration().toNanos();
+          System.out.printf("  %7.0f %7.0f  %s%s%n", (total - children.getOrDefault(event.getStartupStep().getId(), 0L))
+              / 1e6, total / 1e6, event.getStartupStep().getName(), tags);
+        });
   }
 
   private static Map<String, String> query(URI uri) {

@@ -289,6 +289,9 @@ class ProcurementBenchmark {
     if (Boolean.getBoolean("benchmark.sql-callers")) {
       options.add("-Dbenchmark.sql-callers=true");
     }
+    if (Boolean.getBoolean("benchmark.startup-steps")) {
+      options.add("-Dbenchmark.startup-steps=true");
+    }
     return options;
   }
 
