@@ -19,11 +19,14 @@ import edu.campus.logistics.notifications.NotificationEvent.Texts;
 import edu.campus.logistics.notifications.Preferences.Kind;
 import edu.campus.logistics.notifications.Preferences.Preference;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -221,7 +224,7 @@ public class Notifications {
         toGroup(identity, event, taskId, facts, candidate.getGroupId(), link, processInstanceId, taskId, users);
       }
     }
-    users.forEach(user -> toUser(identity, user, event, taskId, facts, link, processInstanceId, taskId));
+    toUsers(identity, users, event, taskId, facts, link, processInstanceId, taskId);
   }
 
   /** Groups hear of something that is no task of theirs: each group's robot, and its members by e-mail (each once). */
@@ -229,7 +232,7 @@ public class Notifications {
                         List<String> groupIds, String link, String processInstanceId, String taskId) {
     Set<String> users = new LinkedHashSet<>();
     groupIds.forEach(groupId -> toGroup(identity, event, subjectId, facts, groupId, link, processInstanceId, taskId, users));
-    users.forEach(user -> toUser(identity, user, event, subjectId, facts, link, processInstanceId, taskId));
+    toUsers(identity, users, event, subjectId, facts, link, processInstanceId, taskId);
   }
 
   /** A group's robot hears now; its members, if it mails them, are added to {@code users}. */
@@ -250,17 +253,35 @@ public class Notifications {
 
   private void toUser(IdentityService identity, String userId, NotificationEvent event, String subjectId, Facts facts,
                       String link, String processInstanceId, String taskId) {
-    if (userId.equals(Actor.current())) {
-      return; // who causes an event needs no message about it
-    }
-    User user = privileged(() -> identity.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
+    toUsers(identity, List.of(userId), event, subjectId, facts, link, processInstanceId, taskId);
+  }
+
+  /**
+   * Each user hears by the channels he chose, in the order given; their accounts and choices are read with one
+   * query each for all of them (a group's members would otherwise cost two queries a person).
+   */
+  private void toUsers(IdentityService identity, Collection<String> userIds, NotificationEvent event, String subjectId,
+                       Facts facts, String link, String processInstanceId, String taskId) {
+    // who causes an event needs no message about it
+    List<String> recipients = userIds.stream().filter(userId -> !userId.equals(Actor.current())).distinct().toList();
+    if (recipients.isEmpty()) {
       return;
     }
-    Preference preference = preferences.of(Kind.USER, userId);
-    String email = preference.emailEnabled() && user.getEmail() != null && !user.getEmail().isBlank()
-        ? user.getEmail() : null;
-    write(event, subjectId, facts, link, processInstanceId, taskId, new Recipient(userId, email, preference.webhookUrl()));
+    Map<String, User> accounts = privileged(() -> identity.createUserQuery()
+        .userIdIn(recipients.toArray(String[]::new)).list()).stream()
+        .collect(Collectors.toMap(User::getId, user -> user));
+    Map<String, Preference> chosen = preferences.of(Kind.USER, recipients);
+    for (String userId : recipients) {
+      User user = accounts.get(userId);
+      if (user == null) {
+        continue;
+      }
+      Preference preference = chosen.getOrDefault(userId, Preference.DEFAULT);
+      String email = preference.emailEnabled() && user.getEmail() != null && !user.getEmail().isBlank()
+          ? user.getEmail() : null;
+      write(event, subjectId, facts, link, processInstanceId, taskId,
+          new Recipient(userId, email, preference.webhookUrl()));
+    }
   }
 
   private void write(NotificationEvent event, String subjectId, Facts facts, String link, String processInstanceId,

@@ -4,7 +4,12 @@ import edu.campus.logistics.cases.Refusal;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,6 +43,23 @@ public class Preferences {
         (rs, n) -> new Preference(rs.getBoolean("email_enabled"), rs.getString("webhook_url")),
         kind.name().toLowerCase(Locale.ROOT), ownerId);
     return found.isEmpty() ? Preference.DEFAULT : found.get(0);
+  }
+
+  /** The stored choices of these owners, by owner; an owner without one is missing (the defaults apply). */
+  public Map<String, Preference> of(Kind kind, Collection<String> ownerIds) {
+    if (ownerIds.isEmpty()) {
+      return Map.of();
+    }
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(kind.name().toLowerCase(Locale.ROOT));
+    arguments.addAll(ownerIds);
+    Map<String, Preference> found = new HashMap<>();
+    jdbc.query("select owner_id, email_enabled, webhook_url from notification_preference where owner_kind = ?"
+            + " and owner_id in (" + String.join(", ", Collections.nCopies(ownerIds.size(), "?")) + ")",
+        rs -> {
+          found.put(rs.getString("owner_id"), new Preference(rs.getBoolean("email_enabled"), rs.getString("webhook_url")));
+        }, arguments.toArray());
+    return found;
   }
 
   /** Stores a choice after checking the webhook; refused (nothing stored) when it is no allowed robot URL. */

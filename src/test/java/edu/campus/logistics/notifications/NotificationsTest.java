@@ -298,6 +298,16 @@ class NotificationsTest extends NotificationScenario {
     decide(request, "wangfang", "approve", "同意");
     assertThat(outbox.ofCase(request.getId())).as("e-mail off: nothing for zhangwei")
         .noneMatch(m -> m.recipient().equals("zhangwei"));
+
+    // a group's members and their choices are read together: the buyer who turned e-mail off hears nothing
+    // of the new purchase task, the other buyer still does
+    assertThat(put("/api/notifications/preferences", "zhouqiang", Map.of("emailEnabled", false)).status())
+        .isEqualTo(200);
+    ProcessInstance second = startProcurement("liuyang", "2", "50");
+    decide(second, "wangfang", "approve", "同意");
+    String purchase = driver.task(second, "Task_PurchaseGoods").getId();
+    assertThat(outbox.ofCase(second.getId())).filteredOn(m -> purchase.equals(m.taskId()))
+        .extracting(Message::recipient).contains("zhaolei").doesNotContain("zhouqiang");
   }
 
   @Test
