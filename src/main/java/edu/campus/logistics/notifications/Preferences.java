@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,11 +38,7 @@ public class Preferences {
   }
 
   public Preference of(Kind kind, String ownerId) {
-    List<Preference> found = jdbc.query("select email_enabled, webhook_url from notification_preference"
-            + " where owner_kind = ? and owner_id = ?",
-        (rs, n) -> new Preference(rs.getBoolean("email_enabled"), rs.getString("webhook_url")),
-        kind.name().toLowerCase(Locale.ROOT), ownerId);
-    return found.isEmpty() ? Preference.DEFAULT : found.get(0);
+    return of(kind, List.of(ownerId)).getOrDefault(ownerId, Preference.DEFAULT);
   }
 
   /** The stored choices of these owners, by owner; an owner without one is missing (the defaults apply). */
