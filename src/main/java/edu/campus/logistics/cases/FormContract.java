@@ -331,9 +331,10 @@ public final class FormContract {
     return Optional.empty();
   }
 
-  /** A field is hidden when its {@code conditional.hide} FEEL expression is true for the submitted values. */
+  /** Stored types a FEEL condition can compare without a mapper: text, numbers and yes/no. */
   private static final Set<String> SIMPLE_TYPES = Set.of("string", "integer", "long", "short", "double", "boolean");
 
+  /** A field is hidden when its {@code conditional.hide} FEEL expression is true for the submitted values. */
   private static boolean hidden(Field field, Map<String, Object> values) {
     if (field.hide() == null) {
       return false;
@@ -350,7 +351,6 @@ public final class FormContract {
     }
   }
 
-  /** Values a FEEL condition can compare: text, numbers, booleans and dates, nothing that needs a mapper. */
   /**
    * The scope's text, number and yes/no values, which form conditions may read: the scope's own over its
    * parents'. JSON values (lists) are left out without being loaded from the database.
