@@ -276,7 +276,7 @@ class ProcurementBenchmark {
 
   private static String h2(Path directory) {
     return "jdbc:h2:file:" + directory.resolve("db/benchmark")
-        + System.getProperty("benchmark.h2-options", ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+        + System.getProperty("benchmark.h2-options", ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256");
   }
 
   private static List<String> recording(String jfr, String side, Path work) {
