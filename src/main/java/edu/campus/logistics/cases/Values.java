@@ -1,7 +1,6 @@
 package edu.campus.logistics.cases;
 
 import java.math.BigDecimal;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -33,8 +32,11 @@ public final class Values {
       return current instanceof JsonValue held && held.getValueSerialized() != null
           && held.getValueSerialized().equals(json.getValueSerialized());
     }
-    return !(value instanceof TypedValue) && current != null && !(current instanceof JsonValue)
-        && value != null && Objects.equals(current.getValue(), value);
+    // other typed values are always written; a plain value equals only a plain value held
+    if (value == null || value instanceof TypedValue || current == null || current instanceof JsonValue) {
+      return false;
+    }
+    return value.equals(current.getValue());
   }
 
   /** Text as the contract left it: trimmed, or null when empty. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -121,17 +122,17 @@ public final class BenchmarkServer {
         children.merge(event.getStartupStep().getParentId(), event.getDuration().toNanos(), Long::sum);
       }
     }
+    ToLongFunction<StartupTimeline.TimelineEvent> byItself = event -> event.getDuration().toNanos()
+        - children.getOrDefault(event.getStartupStep().getId(), 0L);
     System.out.println("start-up steps, longest by themselves (ms by itself, ms with what it started):");
     timeline.getEvents().stream()
-        .sorted(Comparator.comparingLong((StartupTimeline.TimelineEvent event) -> event.getDuration().toNanos()
-            - children.getOrDefault(event.getStartupStep().getId(), 0L)).reversed())
+        .sorted(Comparator.comparingLong(byItself).reversed())
         .limit(30)
         .forEach(event -> {
           StringBuilder tags = new StringBuilder();
           event.getStartupStep().getTags().forEach(tag -> tags.append(' ').append(tag.getValue()));
-          long total = event.getDuration().toNanos();
-          System.out.printf("  %7.0f %7.0f  %s%s%n", (total - children.getOrDefault(event.getStartupStep().getId(), 0L))
-              / 1e6, total / 1e6, event.getStartupStep().getName(), tags);
+          System.out.printf("  %7.0f %7.0f  %s%s%n", byItself.applyAsLong(event) / 1e6,
+              event.getDuration().toNanos() / 1e6, event.getStartupStep().getName(), tags);
         });
   }
 

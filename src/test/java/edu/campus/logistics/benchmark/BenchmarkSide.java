@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,12 +159,7 @@ final class BenchmarkSide implements AutoCloseable {
    * milliseconds), plus this package's server classes, copied to {@code harness}.
    */
   static String applicationClasspath(Path harness) throws IOException {
-    Path testClasses;
-    try {
-      testClasses = Path.of(BenchmarkServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (java.net.URISyntaxException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    Path testClasses = codeSource(BenchmarkServer.class);
     Path packageDirectory = Path.of(BenchmarkServer.class.getPackageName().replace('.', '/'));
     Files.createDirectories(harness.resolve(packageDirectory));
     try (var files = Files.list(testClasses.resolve(packageDirectory))) {
@@ -176,6 +172,15 @@ final class BenchmarkSide implements AutoCloseable {
       }
     }
     return harness + File.pathSeparator + classpathWithout(testClasses.toString());
+  }
+
+  /** The class path entry (a directory or a jar) that a class was loaded from. */
+  static Path codeSource(Class<?> type) {
+    try {
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -85,8 +85,7 @@ class ProcurementBenchmark {
       bareArguments.addAll(List.of("--spring.datasource.url=" + h2(work.resolve("bare")),
           "--spring.datasource.username=sa", "--spring.datasource.password="));
     }
-    String mainClasses = Path.of(CampusLogisticsApplication.class.getProtectionDomain().getCodeSource().getLocation()
-        .toURI()).toString();
+    String mainClasses = BenchmarkSide.codeSource(CampusLogisticsApplication.class).toString();
     try (BenchmarkSide project = new BenchmarkSide("project", CampusLogisticsApplication.class.getName(),
         BenchmarkSide.applicationClasspath(work.resolve("harness")), recording(jfr, "project", work), projectArguments,
         projectEnvironment,
@@ -225,7 +224,7 @@ class ProcurementBenchmark {
       bare.stop();
       line("");
       line("## Restart on the filled database, launch → Tasklist ready");
-      // five restarts each, the order alternating; a single start varies by a second or more on this machine
+      // RESTARTS of each side, the order alternating; a single start varies by a second or more on this machine
       List<Double> projectRestarts = new ArrayList<>();
       List<Double> bareRestarts = new ArrayList<>();
       for (int i = 0; i < RESTARTS; i++) {
@@ -286,11 +285,11 @@ class ProcurementBenchmark {
       options.add("-XX:FlightRecorderOptions:stackdepth=512");
       options.add("-XX:StartFlightRecording=filename=" + work.resolve(side + ".jfr") + ",settings=profile");
     }
-    if (Boolean.getBoolean("benchmark.sql-callers")) {
-      options.add("-Dbenchmark.sql-callers=true");
-    }
-    if (Boolean.getBoolean("benchmark.startup-steps")) {
-      options.add("-Dbenchmark.startup-steps=true");
+    // switches the servers read themselves (BenchmarkServer, SqlCounter)
+    for (String flag : List.of("benchmark.sql-callers", "benchmark.startup-steps")) {
+      if (Boolean.getBoolean(flag)) {
+        options.add("-D" + flag + "=true");
+      }
     }
     return options;
   }
