@@ -33,6 +33,8 @@ public final class Browser implements AutoCloseable {
 
   /** Generous: two cores are shared by several builds, and the first page load compiles a lot of JS. */
   static final Duration TIMEOUT = Duration.ofSeconds(40);
+  /** How much of the page's text a failure message quotes. */
+  private static final int SHOWN = 1_500;
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -144,9 +146,28 @@ public final class Browser implements AutoCloseable {
     return driver.findElements(locator);
   }
 
+  /**
+   * Waits up to {@link #TIMEOUT} for the condition. A timeout names what was awaited and what the page
+   * showed at that moment, so that a failure in CI can be read from the build log alone.
+   */
   public <T> T until(Function<WebDriver, T> condition, String what) {
-    return new WebDriverWait(driver, TIMEOUT).withMessage(what).ignoring(StaleElementReferenceException.class)
-        .until(condition);
+    return within(TIMEOUT, condition, what);
+  }
+
+  /** {@link #until} with a shorter patience, for a step that may have to be repeated. */
+  public <T> T within(Duration patience, Function<WebDriver, T> condition, String what) {
+    return new WebDriverWait(driver, patience).withMessage(() -> what + "; the page shows: " + shows())
+        .ignoring(StaleElementReferenceException.class).until(condition);
+  }
+
+  /** The page's visible text on one line, shortened, for failure messages and warnings. */
+  public String shows() {
+    try {
+      String text = visibleText().replaceAll("\\s*\\n\\s*", " | ").strip();
+      return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + " …";
+    } catch (RuntimeException unreadable) {
+      return "(unreadable: " + unreadable.getMessage() + ")";
+    }
   }
 
   public Object script(String javascript, Object... arguments) {
