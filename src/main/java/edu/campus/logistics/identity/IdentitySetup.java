@@ -98,6 +98,8 @@ public class IdentitySetup implements ApplicationRunner {
       // Cockpit's Human Tasks page counts open tasks per group (task/report/candidate-group-count), which
       // the engine allows only with READ on every task; READ_TASK above already shows them the same tasks
       collect(grants, Resources.TASK, "*", Permissions.READ);
+      // ... and names the groups there (总务主任, not general-affairs): it reads them with the group query
+      collect(grants, Resources.GROUP, "*", Permissions.READ);
       collect(grants, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       collect(grants, Resources.DEPLOYMENT, "*", Permissions.READ);
     }

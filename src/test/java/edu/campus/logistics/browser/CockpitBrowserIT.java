@@ -6,16 +6,21 @@ import edu.campus.logistics.OpenTasks;
 import edu.campus.logistics.identity.CampusGroup;
 import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.procurement.ProcurementActivities;
+import edu.campus.logistics.notifications.NotificationIncidents;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The head of logistics watches the processes in Cockpit: procurement and repair are listed and
- * drawn with their Chinese names, and the Human Tasks page counts open tasks per group. (The KPI
- * page is LogisticsKpiBrowserIT's.)
+ * drawn with their Chinese names, the Human Tasks page counts open tasks per group, and a case's
+ * incidents say what failed in words. (The KPI page is LogisticsKpiBrowserIT's.)
  */
 @BrowserTest
 class CockpitBrowserIT {
@@ -56,8 +61,30 @@ class CockpitBrowserIT {
     String page = cockpit.openHumanTasks();
     browser.step("cockpit-human-tasks");
     assertThat(page).doesNotContain("无法获取");
-    assertThat(cockpit.tasksPerGroup()).as("open tasks counted per candidate group")
-        .containsKey(CampusGroup.GENERAL_AFFAIRS.id());
+    assertThat(cockpit.tasksPerGroup()).as("open tasks counted per candidate group, the group named in words")
+        .containsKey(CampusGroup.GENERAL_AFFAIRS.displayName())
+        .doesNotContainKey(CampusGroup.GENERAL_AFFAIRS.id());
+  }
+
+  /**
+   * A case with a job that failed for good and a notification that could not be sent: the head of
+   * logistics reads both incidents' types in words (作业失败, 通知发送失败), not Cockpit's "Failed Job" or
+   * the engine's code.
+   */
+  @Test
+  void logisticsHeadReadsIncidentTypesInWords(Browser browser) {
+    Task approval = new OpenTasks(processEngine).openAt(ProcurementActivities.APPROVE_REQUEST);
+    ManagementService management = processEngine.getManagementService();
+    // the approval's reminder timer, out of retries: the engine's own failed-job incident
+    Job reminder = management.createJobQuery().processInstanceId(approval.getProcessInstanceId()).timers().list().get(0);
+    management.setJobRetries(reminder.getId(), 0);
+    processEngine.getRuntimeService().createIncident(NotificationIncidents.TYPE, approval.getExecutionId(),
+        "notification:cockpit-test", "通知发送失败：邮件 邮件服务器未能发送");
+
+    CockpitPage cockpit = CockpitPage.login(browser, "gaoming");
+    List<String> types = cockpit.incidentTypes(approval.getProcessInstanceId(), 2);
+    browser.step("cockpit-incidents");
+    assertThat(types).containsExactlyInAnyOrder("作业失败", "通知发送失败");
   }
 
   private ProcessDefinition latest(String key) {

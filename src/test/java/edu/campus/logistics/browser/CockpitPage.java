@@ -71,6 +71,19 @@ public final class CockpitPage {
     }, "open tasks per group listed");
   }
 
+  /**
+   * Opens a process instance's 异常 tab directly and returns the type shown for each of its {@code expected}
+   * incidents, once that many rows are there and none shows a type Cockpit wrote in English or as a code.
+   */
+  public List<String> incidentTypes(String processInstanceId, int expected) {
+    browser.open(APP + "#/process-instance/" + processInstanceId + "/runtime?tab=incidents-tab");
+    By types = By.cssSelector("table.incidents-tab tbody td.type");
+    return browser.until(driver -> {
+      List<String> shown = driver.findElements(types).stream().map(cell -> cell.getText().trim()).toList();
+      return shown.size() == expected && shown.stream().noneMatch(type -> type.matches(".*[A-Za-z].*")) ? shown : null;
+    }, expected + " incidents listed with their types in words");
+  }
+
   /** Opens a process definition's page directly (by definition id) and waits for its diagram. */
   public ProcessDiagram openDefinition(String processDefinitionId) {
     browser.open(APP + "#/process-definition/" + processDefinitionId + "/runtime");

@@ -49,8 +49,9 @@ export default {
     availableLocales: [LANGUAGE],
     fallbackLocale: LANGUAGE
   },
-  // 后勤指标: KPI dashboard tile, page and header entry (scripts/logistics-kpi.js, docs/metrics.md)
-  customScripts: ['scripts/logistics-kpi'],
+  // 后勤指标: KPI dashboard tile, page and header entry (scripts/logistics-kpi.js, docs/metrics.md);
+  // incident types in words in the incidents tables (scripts/incident-types.js)
+  customScripts: ['scripts/logistics-kpi', 'scripts/incident-types'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
