@@ -160,8 +160,8 @@ public final class Browser implements AutoCloseable {
         .ignoring(StaleElementReferenceException.class).until(condition);
   }
 
-  /** The page's visible text on one line, shortened, for failure messages and warnings. */
-  public String shows() {
+  /** The page's visible text on one line, shortened, for failure messages. */
+  private String shows() {
     try {
       String text = visibleText().replaceAll("\\s*\\n\\s*", " | ").strip();
       return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + " …";

@@ -40,7 +40,12 @@ public final class CamundaForm {
 
   CamundaForm(Browser browser, By root) {
     this(browser, () -> browser.driver().findElement(root), field -> true, "form in " + root);
-    browser.visible(new ByChained(root, By.cssSelector("form.fjs-form")));
+    browser.visible(in(root));
+  }
+
+  /** The Camunda Form (form-js) rendered inside {@code root}. */
+  static By in(By root) {
+    return new ByChained(root, By.cssSelector("form.fjs-form"));
   }
 
   private CamundaForm(Browser browser, Supplier<WebElement> scope, Predicate<WebElement> member, String description) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Tasklist's "Start process" dialog after a process was picked: its start form and buttons. */
@@ -14,7 +13,7 @@ public final class StartProcessDialog {
   /** The dialog's "Start" (发起) button, found by its action, whatever language it is labelled in. */
   private static final By START =
       By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']");
-  private static final By FORM = new ByChained(DIALOG, By.cssSelector("form.fjs-form"));
+  private static final By FORM = CamundaForm.in(DIALOG);
   /** The dialog's "Back" (返回) to the list of processes. */
   private static final By BACK = By.cssSelector(".modal-footer button[ng-click='back()']");
   /** How long a start form may take before the process is picked again (the form waits {@link Browser#TIMEOUT}). */
