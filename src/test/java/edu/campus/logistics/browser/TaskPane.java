@@ -5,7 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The right column of Tasklist with one opened task: its name, assignee, claim, form, complete. */
+/** The right column of Tasklist with one opened task: its name, assignee, claim, form, notes, complete. */
 public final class TaskPane {
 
   private static final By PANE = By.cssSelector("section.task-details section.task-card");
@@ -13,6 +13,12 @@ public final class TaskPane {
   private static final By CLAIM = By.cssSelector("section.task-details button.claim");
   private static final By ASSIGNEE = By.cssSelector("section.task-details li.assignee");
   private static final By COMPLETE = By.cssSelector("section.task-details .form-actions button[ng-click='complete()']");
+  private static final By ADD_NOTE = By.cssSelector("section.task-details a.createCommentLink");
+  private static final By NOTE_TEXT = By.id("comment-form-message");
+  private static final By NOTE_SAVE = By.cssSelector(".modal form[name='newComment'] button[type='submit']");
+  private static final By HISTORY_TAB = By.xpath("//section[contains(@class,'task-details')]"
+      + "//ul[contains(@class,'nav-tabs')]//a[normalize-space()='历史']");
+  private static final By HISTORY_EVENTS = By.cssSelector("section.task-details .history-pane .instant");
 
   private final Browser browser;
 
@@ -46,6 +52,25 @@ public final class TaskPane {
 
   public CamundaForm form() {
     return new CamundaForm(browser, PANE);
+  }
+
+  /** 添加备注: types the note in Tasklist's dialog, saves it and waits until the dialog is closed. */
+  public TaskPane addNote(String text) {
+    browser.click(ADD_NOTE);
+    browser.visible(NOTE_TEXT).sendKeys(text);
+    browser.click(NOTE_SAVE);
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(NOTE_TEXT), "the note dialog closed");
+    return this;
+  }
+
+  /** Opens the 历史 tab and returns its entries (time, who, what) once {@code expected} is among them. */
+  public List<String> historyShowing(String expected) {
+    browser.click(HISTORY_TAB);
+    return browser.until(driver -> {
+      List<String> events = browser.all(HISTORY_EVENTS).stream().map(event -> event.getText().replaceAll("\\s+", " ").trim())
+          .toList();
+      return events.stream().anyMatch(event -> event.contains(expected)) ? events : null;
+    }, "the 历史 tab showing " + expected);
   }
 
   /** Clicks "Complete" and waits until the task left the pane. */

@@ -31,7 +31,8 @@ import org.springframework.core.env.Environment;
  * approval form in words (level, requester, categories, earlier decisions with names and local
  * times), a reason required to reject in the form and, forced through Tasklist's own API, a 400 with
  * the Chinese reason and nothing changed; and the clicks from login to a finished approval and to a
- * submitted two-line request, counted and printed.
+ * submitted two-line request, counted and printed; a note (添加备注) the buyer writes on his purchase and
+ * reads in the task's 历史 tab.
  */
 @BrowserTest
 class TasklistUsabilityBrowserIT {
@@ -213,6 +214,23 @@ class TasklistUsabilityBrowserIT {
     // login, card (我的待办 is open), claim, 同意, complete
     assertThat(toApproval).as("clicks from login to a finished approval (issue 11: at most 5)").isLessThanOrEqualTo(5);
     assertThat(toRequest).as("clicks to a submitted two-line request (issue 11 found 24)").isLessThan(24);
+  }
+
+  @Test
+  void theBuyerWritesANoteOnHisPurchaseAndReadsItInTheHistoryTab(Browser browser) {
+    OpenTasks cases = new OpenTasks(processEngine);
+    Task purchase = cases.procurementAt(ProcurementActivities.PURCHASE_GOODS, "zhangwei", OpenTasks.SMALL_ORDER);
+    String note = "已电话联系供应商，周五送货 " + UUID.randomUUID().toString().substring(0, 8);
+
+    TaskPane pane = ProcurementSteps.openTaskWithId(browser, "zhaolei", TasklistFilters.MY_GROUP_TASKS,
+        ProcurementSteps.TASK_PURCHASE, purchase.getId());
+    pane.claim().addNote(note);
+    assertThat(Webapp.errors(browser)).as("no 备注无法保存").isEmpty();
+    List<String> history = pane.historyShowing(note);
+    browser.step("note-in-history");
+    assertThat(history).anySatisfy(event -> assertThat(event).contains("zhaolei", "备注", note));
+    assertThat(processEngine.getTaskService().getTaskComments(purchase.getId()))
+        .extracting(comment -> comment.getUserId() + ": " + comment.getFullMessage()).containsExactly("zhaolei: " + note);
   }
 
   private static void fillLine(CamundaForm line, String name, String spec, String category, String unit,
