@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -72,7 +73,7 @@ class CockpitBrowserIT {
    * the engine's code.
    */
   @Test
-  void logisticsHeadReadsIncidentTypesInWords(Browser browser) {
+  void logisticsHeadReadsIncidentsInWords(Browser browser) {
     Task approval = new OpenTasks(processEngine).openAt(ProcurementActivities.APPROVE_REQUEST);
     ManagementService management = processEngine.getManagementService();
     // the approval's reminder timer, out of retries: the engine's own failed-job incident
@@ -82,9 +83,13 @@ class CockpitBrowserIT {
         "notification:cockpit-test", "通知发送失败：邮件 邮件服务器未能发送");
 
     CockpitPage cockpit = CockpitPage.login(browser, "gaoming");
-    List<String> types = cockpit.incidentTypes(approval.getProcessInstanceId(), 2);
+    List<List<String>> incidents = cockpit.incidents(approval.getProcessInstanceId(), 2);
     browser.step("cockpit-incidents");
-    assertThat(types).containsExactlyInAnyOrder("作业失败", "通知发送失败");
+    assertThat(incidents).containsExactlyInAnyOrder(List.of("作业失败", "（没有错误信息）"),
+        List.of("通知发送失败", "通知发送失败：邮件 邮件服务器未能发送"));
+    // the information panel: a case no other case started has no 上级流程实例
+    assertThat(browser.visible(By.cssSelector("dd.super-process-instance-id")).getText().trim()).isEqualTo("空值");
+    assertThat(browser.visibleText()).doesNotContain("null", "Message is", "Failed Job");
   }
 
   private ProcessDefinition latest(String key) {

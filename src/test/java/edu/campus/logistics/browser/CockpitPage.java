@@ -75,12 +75,19 @@ public final class CockpitPage {
    * Opens a process instance's 异常 tab directly and returns the type shown for each of its {@code expected}
    * incidents, once that many rows are there and none shows a type Cockpit wrote in English or as a code.
    */
-  public List<String> incidentTypes(String processInstanceId, int expected) {
+  /**
+   * Opens the instance's 异常 tab and returns its incidents, each as its type and message, once {@code expected}
+   * are listed and no type is shown in Latin letters (Cockpit's own English, translated by hard-coded-english.js).
+   */
+  public List<List<String>> incidents(String processInstanceId, int expected) {
     browser.open(APP + "#/process-instance/" + processInstanceId + "/runtime?tab=incidents-tab");
-    By types = By.cssSelector("table.incidents-tab tbody td.type");
+    By rows = By.cssSelector("table.incidents-tab tbody tr");
     return browser.until(driver -> {
-      List<String> shown = driver.findElements(types).stream().map(cell -> cell.getText().trim()).toList();
-      return shown.size() == expected && shown.stream().noneMatch(type -> type.matches(".*[A-Za-z].*")) ? shown : null;
+      List<List<String>> shown = driver.findElements(rows).stream().map(row -> List.of(
+          row.findElement(By.cssSelector("td.type")).getText().trim(),
+          row.findElement(By.cssSelector("td.message")).getText().trim())).toList();
+      return shown.size() == expected && shown.stream().noneMatch(incident -> incident.get(0).matches(".*[A-Za-z].*"))
+          ? shown : null;
     }, expected + " incidents listed with their types in words");
   }
 

@@ -50,8 +50,8 @@ export default {
     fallbackLocale: LANGUAGE
   },
   // 后勤指标: KPI dashboard tile, page and header entry (scripts/logistics-kpi.js, docs/metrics.md);
-  // incident types in words in the incidents tables (scripts/incident-types.js)
-  customScripts: ['scripts/logistics-kpi', 'scripts/incident-types'],
+  // Cockpit's hard-coded English in words: incident types, a missing message, null (scripts/hard-coded-english.js)
+  customScripts: ['scripts/logistics-kpi', 'scripts/hard-coded-english'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
