@@ -36,7 +36,53 @@ final class BenchmarkCase {
       new Step("Task_ConfirmStorage", "wuxiaohong", true, variables("storageLocation", "总务仓库 A-1", "String")),
       new Step("Task_ReadStockNotice", REQUESTER, false, Map.of()));
 
+  /**
+   * What the bare side's driver sends when it carries the application's data ({@code -Dbenchmark.bare-data}): the
+   * case's own variables plus, at each step, the variables the application's case has once that step is done
+   * (counted from a finished case's history, docs/performance.md) with their types and sizes — the requester, the
+   * total, the approval chain and its multi-instance counters, the approvals, reminders and escalations lists,
+   * the approval task's four display values, the buyer, inspector and storekeeper, the rounds, the accepted
+   * quantities, the new-item mappings, the stock voucher, the stocked lines and the asset tags: 44 variables
+   * against the application's 42. Written once each; the application writes nine of them a second or third
+   * time within a step (a listener normalising what the form sent), so this is a little less than the
+   * application stores. No authorization, no rules: what the data alone costs the bare engine.
+   */
+  static Map<String, Object> startVariablesWithApplicationData() {
+    Map<String, Object> start = new LinkedHashMap<>(startVariables());
+    start.putAll(variables("requesterId", REQUESTER, "String", "category", "office", "String",
+        "totalAmount", "13.0", "Double", "approvals", "[]", "Json", "reminders", "[]", "Json", "escalations", "[]", "Json",
+        "approvalLevels", "[\"general-affairs\"]", "Json", "approvalRound", "1", "Integer", "quotesRequired", "false",
+        "Boolean", "approvalLevel", "general-affairs", "String", "loopCounter", "0", "Integer", "nrOfInstances", "1",
+        "Integer", "nrOfActiveInstances", "1", "Integer", "nrOfCompletedInstances", "0", "Integer"));
+    return start;
+  }
+
+  /** {@link #STEPS} with the application's data of each step added (see {@link #startVariablesWithApplicationData}). */
+  static final List<Step> STEPS_WITH_APPLICATION_DATA = List.of(
+      with(STEPS.get(0), variables("approvedAmount", "13.0", "Double", "approvals", "[{\"round\":1,\"level\":"
+          + "\"general-affairs\",\"decision\":\"approve\",\"comment\":\"同意\",\"userId\":\"wangfang\",\"amount\":13.0,"
+          + "\"createdAt\":\"2026-12-02T08:00:00.000+0800\",\"decidedAt\":\"2026-12-02T08:05:00.000+0800\"}]", "Json",
+          "nrOfCompletedInstances", "1", "Integer", "approvalLevelName", "总务主任", "String", "requesterName", "张伟", "String",
+          "itemsShown", "[{\"itemCode\":\"OFF-CHALK\",\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"category\":"
+              + "\"办公用品\",\"unit\":\"盒\",\"quantity\":2,\"unitPrice\":6.5}]", "Json",
+          "approvalsShown", "[]", "Json")),
+      with(STEPS.get(1), variables("buyerId", "zhaolei", "String", "purchaseRound", "1", "Integer",
+          "purchaseTotal", "13.0", "Double", "overBudget", "false", "Boolean")),
+      with(STEPS.get(2), variables("inspectorId", "sunli", "String", "acceptedQuantities", "[{\"name\":\"无尘粉笔\","
+          + "\"spec\":\"白色 100支/盒\",\"unit\":\"盒\",\"ordered\":2,\"accepted\":2}]", "Json")),
+      with(STEPS.get(3), variables("storekeeperId", "wuxiaohong", "String", "newItemMappings", "[]", "Json",
+          "stockVoucher", "procurement:BENCH:Task_StockGoods:round1", "String", "stockedLines", "[{\"itemCode\":"
+              + "\"OFF-CHALK\",\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"unit\":\"盒\",\"quantity\":2,"
+              + "\"unitPrice\":6.5,\"balanceAfter\":102}]", "Json", "assetTags", "[]", "Json")),
+      STEPS.get(4));
+
   private BenchmarkCase() {
+  }
+
+  private static Step with(Step step, Map<String, Object> more) {
+    Map<String, Object> variables = new LinkedHashMap<>(step.variables());
+    variables.putAll(more);
+    return new Step(step.taskKey(), step.user(), step.claim(), variables);
   }
 
   static Map<String, Object> startVariables() {

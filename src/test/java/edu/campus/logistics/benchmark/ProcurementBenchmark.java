@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dbenchmark.scale=1.0} (cases per run), {@code -Dbenchmark.jfr=project} (a flight recording of a side),
  * {@code -Dbenchmark.project-arguments="--a=b --c=d"} (settings of the application's side, to try one),
  * {@code -Dbenchmark.sql-callers=true} (the most frequent statements by the application's code that caused them;
- * slows the servers, so the figures of such a run are not comparable).
+ * slows the servers, so the figures of such a run are not comparable), {@code -Dbenchmark.bare-data=true} (the bare
+ * side also carrying the application's variables: how much of the gap is the data).
  */
 class ProcurementBenchmark {
 
@@ -188,6 +190,10 @@ class ProcurementBenchmark {
       line("|---|---|---|---|---|---|---|");
       summary.forEach(this::line);
 
+      // cases of that comparison: the application's, the bare side's (both payloads)
+      int[] bareDataCases = Boolean.getBoolean("benchmark.bare-data")
+          ? bareWithApplicationData(project, bare, clientCounts, rounds, scale) : new int[2];
+
       line("");
       line("## Whole cases through the Java API inside each server");
       line("| clients | project inst/s | bare inst/s | ratio | complete p50 project / bare | p95 project / bare |");
@@ -216,9 +222,11 @@ class ProcurementBenchmark {
       for (BenchmarkSide side : List.of(project, bare)) {
         long finished = side.http.get("/engine-rest/history/process-instance/count?processDefinitionKey="
             + BenchmarkCase.PROCESS_KEY + "&finished=true", "admin").json().path("count").asLong();
-        assertThat(finished).as("%s: every case of the run ended", side.name).isEqualTo(cases + javaCases);
+        assertThat(finished).as("%s: every case of the run ended", side.name)
+            .isEqualTo(cases + javaCases + bareDataCases[side == project ? 0 : 1]);
       }
-      line("every case ended on both sides: %d each", cases + javaCases);
+      line("every case ended on both sides: %d each, and %d / %d of the comparison with the application's data",
+          cases + javaCases, bareDataCases[0], bareDataCases[1]);
 
       project.stop();
       bare.stop();
@@ -292,6 +300,58 @@ class ProcurementBenchmark {
       }
     }
     return options;
+  }
+
+  /**
+   * {@code -Dbenchmark.bare-data}: how much of the gap is the data. The bare side runs the same cases once more
+   * carrying the application's variables ({@link RestCases.Payload#WITH_APPLICATION_DATA}), interleaved with the
+   * plain bare runs and the application's in the same rounds; printed: its statements per case, and per round
+   * the three rates, the data's ratio (bare with data / bare) and the application against the bare engine with
+   * the same data (authorization, rules, listeners — what this application adds beyond its data). Returns the
+   * number of cases it ran on each side: the application's, the bare one's.
+   */
+  private int[] bareWithApplicationData(BenchmarkSide project, BenchmarkSide bare, List<Integer> clientCounts, int rounds,
+                                      double scale) {
+    line("");
+    line("## The bare engine carrying the application's data (REST, runs interleaved)");
+    RestCases.StepCounts loaded = RestCases.stepCounts(bare, RestCases.Payload.WITH_APPLICATION_DATA, 5);
+    double statements = loaded.jobStatements() + loaded.requestStatements().values().stream().mapToDouble(d -> d).sum();
+    line("statements per case of the bare side with the application's data: %.1f (%s; job %.1f)", statements,
+        loaded.requestStatements().entrySet().stream().map(step -> String.format("%s %.1f", step.getKey(), step.getValue()))
+            .collect(Collectors.joining(", ")), loaded.jobStatements());
+    int[] run = {0, 5};
+    line("| clients | round | project inst/s | bare inst/s | bare+data inst/s | data: bare+data / bare | project / bare+data "
+        + "| p95 project / bare / bare+data |");
+    line("|---|---|---|---|---|---|---|---|");
+    for (int clients : clientCounts) {
+      int count = scaled(clients == 1 ? 20 : clients <= 4 ? 60 : 160, scale);
+      for (int round = 0; round < rounds; round++) {
+        List<RestCases.Payload> bareOrder = round % 2 == 0
+            ? List.of(RestCases.Payload.CASE, RestCases.Payload.WITH_APPLICATION_DATA)
+            : List.of(RestCases.Payload.WITH_APPLICATION_DATA, RestCases.Payload.CASE);
+        Map<String, RestCases.Run> runs = new LinkedHashMap<>();
+        if (round % 2 == 0) {
+          runs.put("project", RestCases.run(project, clients, count, RUN_LIMIT));
+        }
+        for (RestCases.Payload payload : bareOrder) {
+          RestCases.Run done = RestCases.run(bare, payload, clients, count, RUN_LIMIT);
+          runs.put(done.side(), done);
+        }
+        if (round % 2 != 0) {
+          runs.put("project", RestCases.run(project, clients, count, RUN_LIMIT));
+        }
+        RestCases.Run p = runs.get("project");
+        RestCases.Run b = runs.get("bare");
+        RestCases.Run d = runs.get("bare" + RestCases.Payload.WITH_APPLICATION_DATA.name());
+        line("| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f / %.0f / %.0f ms |", clients, round + 1,
+            p.instancesPerSecond(), b.instancesPerSecond(), d.instancesPerSecond(),
+            d.instancesPerSecond() / b.instancesPerSecond(), p.instancesPerSecond() / d.instancesPerSecond(),
+            p.completions().percentile(95), b.completions().percentile(95), d.completions().percentile(95));
+        run[0] += count;
+        run[1] += 2 * count;
+      }
+    }
+    return run;
   }
 
   private static String definitionResource(BenchmarkSide side) {

@@ -5,6 +5,7 @@ import edu.campus.logistics.TestHttp;
 import edu.campus.logistics.TestHttp.Answer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,11 +31,23 @@ final class RestCases {
   private RestCases() {
   }
 
+  /** What the driver sends: the case's own variables, or with the application's data ({@link BenchmarkCase}). */
+  record Payload(String name, Map<String, Object> start, List<BenchmarkCase.Step> steps) {
+
+    static final Payload CASE = new Payload("", BenchmarkCase.startVariables(), BenchmarkCase.STEPS);
+    static final Payload WITH_APPLICATION_DATA = new Payload("+data", BenchmarkCase.startVariablesWithApplicationData(),
+        BenchmarkCase.STEPS_WITH_APPLICATION_DATA);
+  }
+
   static Run run(BenchmarkSide side, int clients, int instances, Duration limit) {
+    return run(side, Payload.CASE, clients, instances, limit);
+  }
+
+  static Run run(BenchmarkSide side, Payload payload, int clients, int instances, Duration limit) {
     Latencies completions = new Latencies();
     Clients.Outcome outcome = Clients.run(clients, instances, limit, "bench-client-", number -> {
       TestHttp http = side.newClient();
-      return deadline -> runCase(http, completions, deadline, null);
+      return deadline -> runCase(http, payload, completions, deadline, null);
     });
     if (outcome.failure() != null) {
       throw new AssertionError(side.name + ": a case failed", outcome.failure());
@@ -42,7 +55,7 @@ final class RestCases {
     if (outcome.done() < instances) {
       throw new AssertionError(side.name + ": only " + outcome.done() + " of " + instances + " cases within " + limit);
     }
-    return new Run(side.name, clients, outcome.done(), outcome.seconds(), completions);
+    return new Run(side.name + payload.name(), clients, outcome.done(), outcome.seconds(), completions);
   }
 
   /**
@@ -50,13 +63,17 @@ final class RestCases {
    * statements of each step (web requests) and of the stocking job (job executor), per case.
    */
   static StepCounts stepCounts(BenchmarkSide side, int cases) {
+    return stepCounts(side, Payload.CASE, cases);
+  }
+
+  static StepCounts stepCounts(BenchmarkSide side, Payload payload, int cases) {
     TestHttp http = side.newClient();
     Map<String, Double> perStep = new LinkedHashMap<>();
     double job = 0;
     for (int i = 0; i < cases; i++) {
       Map<String, Long> steps = new LinkedHashMap<>();
       long[] jobBefore = new long[1];
-      runCase(http, new Latencies(), System.nanoTime() + Duration.ofMinutes(2).toNanos(), new StepProbe() {
+      runCase(http, payload, new Latencies(), System.nanoTime() + Duration.ofMinutes(2).toNanos(), new StepProbe() {
         long before;
 
         @Override
@@ -91,19 +108,19 @@ final class RestCases {
     void after(String step);
   }
 
-  private static void runCase(TestHttp http, Latencies completions, long deadline, StepProbe probe) {
+  private static void runCase(TestHttp http, Payload payload, Latencies completions, long deadline, StepProbe probe) {
     if (probe != null) {
       probe.before("start");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("businessKey", "BENCH");
-    body.put("variables", BenchmarkCase.startVariables());
+    body.put("variables", payload.start());
     String instance = ok(http.postJson("/engine-rest/process-definition/key/" + BenchmarkCase.PROCESS_KEY + "/start",
         BenchmarkCase.REQUESTER, TestHttp.json(body)), "start").json().path("id").asText();
     if (probe != null) {
       probe.after("start");
     }
-    for (BenchmarkCase.Step step : BenchmarkCase.STEPS) {
+    for (BenchmarkCase.Step step : payload.steps()) {
       String task = awaitTask(http, instance, step, deadline);
       if (probe != null) {
         probe.before(step.taskKey());
