@@ -10,6 +10,7 @@ import edu.campus.logistics.identity.ProcessKeys;
 import edu.campus.logistics.identity.TasklistFilters;
 import edu.campus.logistics.procurement.ProcurementActivities;
 import edu.campus.logistics.procurement.ProcurementVariables;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -32,7 +34,7 @@ import org.springframework.core.env.Environment;
  * times), a reason required to reject in the form and, forced through Tasklist's own API, a 400 with
  * the Chinese reason and nothing changed; and the clicks from login to a finished approval and to a
  * submitted two-line request, counted and printed; a note (添加备注) the buyer writes on his purchase and
- * reads in the task's 历史 tab.
+ * reads in the task's 历史 tab; 创建任务 (a task outside any process) offered to administrators only.
  */
 @BrowserTest
 class TasklistUsabilityBrowserIT {
@@ -231,6 +233,25 @@ class TasklistUsabilityBrowserIT {
     assertThat(history).anySatisfy(event -> assertThat(event).contains("zhaolei", "备注", note));
     assertThat(processEngine.getTaskService().getTaskComments(purchase.getId()))
         .extracting(comment -> comment.getUserId() + ": " + comment.getFullMessage()).containsExactly("zhaolei: " + note);
+  }
+
+  @Test
+  void onlyAnAdministratorIsOfferedATaskOutsideAProcess(Browser browser) {
+    By createTask = By.cssSelector(".create-task-action");
+    TasklistPage.login(browser, "zhangwei");
+    WebElement action = browser.until(driver -> driver.findElements(createTask).stream()
+        .filter(element -> "true".equals(element.getAttribute("data-campus-checked"))).findFirst().orElse(null),
+        "创建任务 checked against the teacher's rights");
+    // the engine's answer (not allowed) has come by then; the action stays hidden
+    browser.pause(Duration.ofSeconds(2));
+    assertThat(action.isDisplayed()).as("创建任务 offered to a teacher").isFalse();
+    assertThat(browser.visibleText()).contains("发起流程").doesNotContain("创建任务");
+    browser.step("teacher-header");
+    Webapp.logout(browser);
+
+    TasklistPage.login(browser, "admin", "admin");
+    browser.until(driver -> driver.findElements(createTask).stream().anyMatch(WebElement::isDisplayed),
+        "创建任务 offered to the administrator");
   }
 
   private static void fillLine(CamundaForm line, String name, String spec, String category, String unit,

@@ -94,8 +94,11 @@ class TaskNotesRestTest extends CaseDoors {
         null, "补记一句"))).isInstanceOf(AuthorizationException.class).hasMessageContaining("已办结或不存在，不能再添加备注");
     assertThat(engine.getTaskService().getTaskComments(purchase.getId())).isEmpty();
     cases.as(SingleGroupUsers.ADMIN, () -> engine.getTaskService().createComment(purchase.getId(), null, "管理员补记"));
+    Answer byAdministrator = http.postJson("/engine-rest" + create, SingleGroupUsers.ADMIN,
+        TestHttp.json(Map.of("message", "管理员再补记")));
+    assertThat(byAdministrator.status()).as(byAdministrator.body()).isEqualTo(200);
     assertThat(engine.getTaskService().getTaskComments(purchase.getId())).extracting(Comment::getFullMessage)
-        .containsExactly("管理员补记");
+        .containsExactlyInAnyOrder("管理员补记", "管理员再补记");
   }
 
   @Test

@@ -57,9 +57,10 @@ export default {
   // the item catalogue as suggestions under the item code of start forms (物品领用): scripts/catalogue-picker.js
   // 通知设置 (e-mail, one's own chat robot, or none): scripts/notification-settings.js
   // the register of places as suggestions under 报修地点 of the repair start form: scripts/place-picker.js
+  // 创建任务 (a task outside any process) only for those who may create one, administrators: scripts/standalone-tasks.js
   customScripts: ['scripts/dynamic-list-validation', 'scripts/form-js-chinese', 'scripts/my-requests',
     'scripts/task-cards', 'scripts/form-feedback', 'scripts/catalogue-picker', 'scripts/notification-settings',
-    'scripts/place-picker'],
+    'scripts/place-picker', 'scripts/standalone-tasks'],
   //
   // configure the date format
   // "dateFormat": {
