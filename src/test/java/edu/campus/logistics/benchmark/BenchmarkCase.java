@@ -57,6 +57,19 @@ final class BenchmarkCase {
     return start;
   }
 
+  /**
+   * {@link #startVariablesWithApplicationData} without what the application's model makes itself when it runs:
+   * the approval chain and the three-quotes rule (its decision tables) and the multi-instance counters.
+   */
+  static Map<String, Object> startVariablesForApplicationShape() {
+    Map<String, Object> start = new LinkedHashMap<>(startVariablesWithApplicationData());
+    for (String made : List.of("approvalLevels", "quotesRequired", "approvalLevel", "loopCounter", "nrOfInstances",
+        "nrOfActiveInstances", "nrOfCompletedInstances")) {
+      start.remove(made);
+    }
+    return start;
+  }
+
   /** {@link #STEPS} with the application's data of each step added (see {@link #startVariablesWithApplicationData}). */
   static final List<Step> STEPS_WITH_APPLICATION_DATA = List.of(
       with(STEPS.get(0), variables("approvedAmount", "13.0", "Double", "approvals", "[{\"round\":1,\"level\":"
@@ -75,6 +88,19 @@ final class BenchmarkCase {
               + "\"OFF-CHALK\",\"name\":\"无尘粉笔\",\"spec\":\"白色 100支/盒\",\"unit\":\"盒\",\"quantity\":2,"
               + "\"unitPrice\":6.5,\"balanceAfter\":102}]", "Json", "assetTags", "[]", "Json")),
       STEPS.get(4));
+
+  /** The key the application's model is deployed under on the bare side ({@code -Dbenchmark.bare-data}). */
+  static final String SHAPE_KEY = "procurement-shape";
+
+  /**
+   * {@link #STEPS_WITH_APPLICATION_DATA} for the application's model, whose approval chain keeps its own
+   * multi-instance counters.
+   */
+  static final List<Step> STEPS_FOR_APPLICATION_SHAPE = STEPS_WITH_APPLICATION_DATA.stream().map(step -> {
+    Map<String, Object> variables = new LinkedHashMap<>(step.variables());
+    variables.remove("nrOfCompletedInstances");
+    return new Step(step.taskKey(), step.user(), step.claim(), variables);
+  }).toList();
 
   private BenchmarkCase() {
   }

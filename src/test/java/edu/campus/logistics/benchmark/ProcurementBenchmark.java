@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,10 @@ class ProcurementBenchmark {
       projectArguments.addAll(Arrays.asList(extra.trim().split("\\s+")));
     }
     List<String> bareArguments = new ArrayList<>(bareSettings());
+    if (Boolean.getBoolean("benchmark.bare-data")) {
+      String shape = ",file:" + applicationShape(work.resolve("shape")) + "/*";
+      bareArguments.replaceAll(argument -> argument.startsWith(DEPLOYMENT_PATTERN) ? argument + shape : argument);
+    }
     if ("postgres".equals(database)) {
       TestPostgres.Database projectDb = TestPostgres.database("bench_project");
       TestPostgres.Database bareDb = TestPostgres.database("bench_bare");
@@ -192,7 +197,7 @@ class ProcurementBenchmark {
 
       // cases of that comparison: the application's, the bare side's (both payloads)
       int[] bareDataCases = Boolean.getBoolean("benchmark.bare-data")
-          ? bareWithApplicationData(project, bare, clientCounts, rounds, scale) : new int[2];
+          ? bareWithApplicationData(project, bare, clientCounts, rounds, scale) : new int[3];
 
       line("");
       line("## Whole cases through the Java API inside each server");
@@ -225,8 +230,11 @@ class ProcurementBenchmark {
         assertThat(finished).as("%s: every case of the run ended", side.name)
             .isEqualTo(cases + javaCases + bareDataCases[side == project ? 0 : 1]);
       }
-      line("every case ended on both sides: %d each, and %d / %d of the comparison with the application's data",
-          cases + javaCases, bareDataCases[0], bareDataCases[1]);
+      long shapeFinished = bare.http.get("/engine-rest/history/process-instance/count?processDefinitionKey="
+          + BenchmarkCase.SHAPE_KEY + "&finished=true", "admin").json().path("count").asLong();
+      assertThat(shapeFinished).as("bare: every case of the application's model ended").isEqualTo(bareDataCases[2]);
+      line("every case ended on both sides: %d each, and %d / %d / %d of the comparison with the application's data",
+          cases + javaCases, bareDataCases[0], bareDataCases[1], bareDataCases[2]);
 
       project.stop();
       bare.stop();
@@ -252,6 +260,29 @@ class ProcurementBenchmark {
       Files.writeString(out, report, StandardCharsets.UTF_8);
       System.out.println("written to " + out.toAbsolutePath());
     }
+  }
+
+  private static final String DEPLOYMENT_PATTERN = "--camunda.bpm.deployment-resource-pattern=";
+
+  /**
+   * The application's procurement model with nothing of the application: its listeners, forms and case-number
+   * property taken out, its service tasks doing nothing ({@code ${true}}), deployed as {@value BenchmarkCase#SHAPE_KEY} with its
+   * decision tables to the bare side ({@code -Dbenchmark.bare-data}). Made from processes/procurement at each
+   * run, so it is the model of the day: the two decision tasks, the approval chain as a multi-instance
+   * subprocess with its reminder and escalation timers, the gateways, the asynchronous stocking.
+   */
+  private static Path applicationShape(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    String model = Files.readString(Path.of("processes/procurement/procurement.bpmn"), StandardCharsets.UTF_8)
+        .replaceAll("(?s)<camunda:(taskListener|executionListener)[^>]*/>", "")
+        .replaceAll("(?s)<camunda:properties>.*?</camunda:properties>", "")
+        .replaceAll("\\s+camunda:formRef(Binding)?=\"[^\"]*\"", "")
+        .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${true}\"")
+        .replace("<bpmn:process id=\"procurement\"", "<bpmn:process id=\"" + BenchmarkCase.SHAPE_KEY + "\"")
+        .replace("bpmnElement=\"procurement\"", "bpmnElement=\"" + BenchmarkCase.SHAPE_KEY + "\"");
+    Files.writeString(directory.resolve("procurement-shape.bpmn"), model, StandardCharsets.UTF_8);
+    Files.copy(Path.of("processes/procurement/procurement-approval.dmn"), directory.resolve("procurement-approval.dmn"));
+    return directory;
   }
 
   /** The bare starter's settings: the application's engine, job executor and web settings, without authorization. */
@@ -303,32 +334,39 @@ class ProcurementBenchmark {
   }
 
   /**
-   * {@code -Dbenchmark.bare-data}: how much of the gap is the data. The bare side runs the same cases once more
-   * carrying the application's variables ({@link RestCases.Payload#WITH_APPLICATION_DATA}), interleaved with the
-   * plain bare runs and the application's in the same rounds; printed: its statements per case, and per round
-   * the three rates, the data's ratio (bare with data / bare) and the application against the bare engine with
-   * the same data (authorization, rules, listeners — what this application adds beyond its data). Returns the
-   * number of cases it ran on each side: the application's, the bare one's.
+   * {@code -Dbenchmark.bare-data}: how much of the gap is the data, and how much the model. The bare side runs
+   * the same cases once more carrying the application's variables ({@link RestCases.Payload#WITH_APPLICATION_DATA}),
+   * and once more on the application's own model without the application ({@link #applicationShape}, the same
+   * data: {@link RestCases.Payload#APPLICATION_SHAPE}), interleaved with the plain bare runs and the application's
+   * in the same rounds; printed: their statements per case, and per round the four rates, each one's ratio
+   * against the plain bare engine, and the application against the bare engine running its model with its data
+   * (authorization, rules, listeners, its own tables — what this application adds beyond its model and data). Returns the
+   * number of cases it ran: the application's, the bare side's of its own model, of the application's model.
    */
   private int[] bareWithApplicationData(BenchmarkSide project, BenchmarkSide bare, List<Integer> clientCounts, int rounds,
                                       double scale) {
     line("");
-    line("## The bare engine carrying the application's data (REST, runs interleaved)");
-    RestCases.StepCounts loaded = RestCases.stepCounts(bare, RestCases.Payload.WITH_APPLICATION_DATA, 5);
-    double statements = loaded.jobStatements() + loaded.requestStatements().values().stream().mapToDouble(d -> d).sum();
-    line("statements per case of the bare side with the application's data: %.1f (%s; job %.1f)", statements,
-        loaded.requestStatements().entrySet().stream().map(step -> String.format("%s %.1f", step.getKey(), step.getValue()))
-            .collect(Collectors.joining(", ")), loaded.jobStatements());
-    int[] run = {0, 5};
-    line("| clients | round | project inst/s | bare inst/s | bare+data inst/s | data: bare+data / bare | project / bare+data "
-        + "| p95 project / bare / bare+data |");
-    line("|---|---|---|---|---|---|---|---|");
+    line("## The bare engine carrying the application's data, and running the application's model (REST, interleaved)");
+    for (RestCases.Payload payload : List.of(RestCases.Payload.WITH_APPLICATION_DATA, RestCases.Payload.APPLICATION_SHAPE)) {
+      RestCases.StepCounts loaded = RestCases.stepCounts(bare, payload, 5);
+      double statements = loaded.jobStatements() + loaded.requestStatements().values().stream().mapToDouble(d -> d).sum();
+      line("statements per case of bare%s: %.1f (%s; job %.1f)", payload.name(), statements,
+          loaded.requestStatements().entrySet().stream().map(step -> String.format("%s %.1f", step.getKey(), step.getValue()))
+              .collect(Collectors.joining(", ")), loaded.jobStatements());
+    }
+    int[] run = {0, 5, 5};
+    line("| clients | round | project | bare | bare+data | bare+shape | bare+data / bare | bare+shape / bare "
+        + "| **project / bare+shape** | p95 project / bare / bare+data / bare+shape |");
+    line("|---|---|---|---|---|---|---|---|---|---|");
+    List<RestCases.Payload> payloads = List.of(RestCases.Payload.CASE, RestCases.Payload.WITH_APPLICATION_DATA,
+        RestCases.Payload.APPLICATION_SHAPE);
     for (int clients : clientCounts) {
       int count = scaled(clients == 1 ? 20 : clients <= 4 ? 60 : 160, scale);
       for (int round = 0; round < rounds; round++) {
-        List<RestCases.Payload> bareOrder = round % 2 == 0
-            ? List.of(RestCases.Payload.CASE, RestCases.Payload.WITH_APPLICATION_DATA)
-            : List.of(RestCases.Payload.WITH_APPLICATION_DATA, RestCases.Payload.CASE);
+        List<RestCases.Payload> bareOrder = new ArrayList<>(payloads);
+        if (round % 2 != 0) {
+          Collections.reverse(bareOrder);
+        }
         Map<String, RestCases.Run> runs = new LinkedHashMap<>();
         if (round % 2 == 0) {
           runs.put("project", RestCases.run(project, clients, count, RUN_LIMIT));
@@ -343,12 +381,15 @@ class ProcurementBenchmark {
         RestCases.Run p = runs.get("project");
         RestCases.Run b = runs.get("bare");
         RestCases.Run d = runs.get("bare" + RestCases.Payload.WITH_APPLICATION_DATA.name());
-        line("| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f / %.0f / %.0f ms |", clients, round + 1,
-            p.instancesPerSecond(), b.instancesPerSecond(), d.instancesPerSecond(),
-            d.instancesPerSecond() / b.instancesPerSecond(), p.instancesPerSecond() / d.instancesPerSecond(),
-            p.completions().percentile(95), b.completions().percentile(95), d.completions().percentile(95));
+        RestCases.Run m = runs.get("bare" + RestCases.Payload.APPLICATION_SHAPE.name());
+        line("| %d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** | %.0f / %.0f / %.0f / %.0f ms |", clients,
+            round + 1, p.instancesPerSecond(), b.instancesPerSecond(), d.instancesPerSecond(), m.instancesPerSecond(),
+            d.instancesPerSecond() / b.instancesPerSecond(), m.instancesPerSecond() / b.instancesPerSecond(),
+            p.instancesPerSecond() / m.instancesPerSecond(), p.completions().percentile(95),
+            b.completions().percentile(95), d.completions().percentile(95), m.completions().percentile(95));
         run[0] += count;
         run[1] += 2 * count;
+        run[2] += count;
       }
     }
     return run;

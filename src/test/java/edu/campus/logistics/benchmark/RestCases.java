@@ -32,11 +32,15 @@ final class RestCases {
   }
 
   /** What the driver sends: the case's own variables, or with the application's data ({@link BenchmarkCase}). */
-  record Payload(String name, Map<String, Object> start, List<BenchmarkCase.Step> steps) {
+  record Payload(String name, String processKey, Map<String, Object> start, List<BenchmarkCase.Step> steps) {
 
-    static final Payload CASE = new Payload("", BenchmarkCase.startVariables(), BenchmarkCase.STEPS);
-    static final Payload WITH_APPLICATION_DATA = new Payload("+data", BenchmarkCase.startVariablesWithApplicationData(),
-        BenchmarkCase.STEPS_WITH_APPLICATION_DATA);
+    static final Payload CASE = new Payload("", BenchmarkCase.PROCESS_KEY, BenchmarkCase.startVariables(),
+        BenchmarkCase.STEPS);
+    static final Payload WITH_APPLICATION_DATA = new Payload("+data", BenchmarkCase.PROCESS_KEY,
+        BenchmarkCase.startVariablesWithApplicationData(), BenchmarkCase.STEPS_WITH_APPLICATION_DATA);
+    /** The application's model without the application ({@code ProcurementBenchmark.applicationShape}), same data. */
+    static final Payload APPLICATION_SHAPE = new Payload("+shape", BenchmarkCase.SHAPE_KEY,
+        BenchmarkCase.startVariablesForApplicationShape(), BenchmarkCase.STEPS_FOR_APPLICATION_SHAPE);
   }
 
   static Run run(BenchmarkSide side, int clients, int instances, Duration limit) {
@@ -115,7 +119,7 @@ final class RestCases {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("businessKey", "BENCH");
     body.put("variables", payload.start());
-    String instance = ok(http.postJson("/engine-rest/process-definition/key/" + BenchmarkCase.PROCESS_KEY + "/start",
+    String instance = ok(http.postJson("/engine-rest/process-definition/key/" + payload.processKey() + "/start",
         BenchmarkCase.REQUESTER, TestHttp.json(body)), "start").json().path("id").asText();
     if (probe != null) {
       probe.after("start");
