@@ -35,8 +35,9 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  * (the engine's own task authorizations: assignee, candidates, the Cockpit groups' read); who may write is
  * {@link TaskNotes}' rule, checked in the engine. Adding a note to a task the caller does not see open is
  * answered with 404 and the reason in Chinese (an administrator's note on a finished task, and reading the notes
- * of such a task — a finished one, read by a Cockpit group — are left to Camunda's resource). Both {@code /engine-rest} and Tasklist's
- * {@code /camunda/api/engine} pass here (registered like {@link EngineRestBadInput}).
+ * of such a task — a finished one, read by a Cockpit group — are left to Camunda's resource). Both
+ * {@code /engine-rest} and Tasklist's {@code /camunda/api/engine} pass here (registered like
+ * {@link EngineRestBadInput}).
  */
 public class TaskNotesRest implements ForcedAutoDiscoverable {
 
