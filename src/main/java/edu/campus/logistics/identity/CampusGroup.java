@@ -2,6 +2,7 @@ package edu.campus.logistics.identity;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** The Camunda groups of SPEC.md "Roles": ids in English, names as the users say them. */
 public enum CampusGroup {
@@ -40,5 +41,10 @@ public enum CampusGroup {
 
   public static Optional<CampusGroup> byId(String id) {
     return Arrays.stream(values()).filter(group -> group.id.equals(id)).findFirst();
+  }
+
+  /** Whether the caller (null: nobody signed in) is a member of {@value #CAMUNDA_ADMIN}. */
+  public static boolean administrator(Authentication caller) {
+    return caller != null && caller.getGroupIds() != null && caller.getGroupIds().contains(CAMUNDA_ADMIN);
   }
 }

@@ -157,7 +157,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
   private static boolean applies(DeploymentEntity deployment) {
     Authentication caller = Context.getCommandContext().getAuthentication();
     if (caller != null && caller.getUserId() != null) {
-      return caller.getGroupIds() == null || !caller.getGroupIds().contains(CampusGroup.CAMUNDA_ADMIN);
+      return !CampusGroup.administrator(caller);
     }
     return ProcessApplicationDeployment.PROCESS_APPLICATION_DEPLOYMENT_SOURCE.equals(deployment.getSource());
   }

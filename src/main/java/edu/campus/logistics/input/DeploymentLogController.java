@@ -4,7 +4,6 @@ import edu.campus.logistics.identity.CampusGroup;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,10 +42,7 @@ class DeploymentLogController {
                                 @RequestParam(required = false) String maxResults) {
     int first = number("firstResult", firstResult, 0, 0, Integer.MAX_VALUE);
     int max = number("maxResults", maxResults, 50, 1, MAX_RESULTS);
-    Authentication caller = identityService.getCurrentAuthentication();
-    boolean administrator = caller != null && caller.getGroupIds() != null
-        && caller.getGroupIds().contains(CampusGroup.CAMUNDA_ADMIN);
-    return log.entries(first, max, administrator);
+    return log.entries(first, max, CampusGroup.administrator(identityService.getCurrentAuthentication()));
   }
 
   private static int number(String name, String value, int absent, int min, int max) {

@@ -72,8 +72,7 @@ public class TaskNotesRest implements ForcedAutoDiscoverable {
       }
       String taskId = path.group(2);
       Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-      boolean administrator = caller.getGroupIds() != null && caller.getGroupIds().contains(CampusGroup.CAMUNDA_ADMIN);
-      if (task == null && create && !administrator) {
+      if (task == null && create && !CampusGroup.administrator(caller)) {
         throw new InvalidRequestException(Response.Status.NOT_FOUND, ("找不到待办任务 %s：它已办结、不存在，或不是你能看到的任务"
             + " / no open task %s that %s may see").formatted(taskId, taskId, caller.getUserId()));
       }
