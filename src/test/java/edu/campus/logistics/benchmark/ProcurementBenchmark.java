@@ -163,11 +163,8 @@ class ProcurementBenchmark {
         int[] done = new int[2];
         Latencies[] completions = {new Latencies(), new Latencies()};
         for (int round = 0; round < rounds; round++) {
-          List<BenchmarkSide> order = round % 2 == 0 ? List.of(project, bare) : List.of(bare, project);
-          Map<String, RestCases.Run> runs = new LinkedHashMap<>();
-          for (BenchmarkSide side : order) {
-            runs.put(side.name, RestCases.run(side, clients, count, RUN_LIMIT));
-          }
+          Map<String, RestCases.Run> runs = round(List.of(new Leg(project, RestCases.Payload.CASE),
+              new Leg(bare, RestCases.Payload.CASE)), round, clients, count);
           RestCases.Run p = runs.get("project");
           RestCases.Run b = runs.get("bare");
           line("| %d | %d | %.2f | %.2f | %.2f | %.0f / %.0f ms | %.0f / %.0f ms |", clients, round + 1,
@@ -195,9 +192,8 @@ class ProcurementBenchmark {
       line("|---|---|---|---|---|---|---|");
       summary.forEach(this::line);
 
-      // cases of that comparison: the application's, the bare side's (both payloads)
-      int[] bareDataCases = Boolean.getBoolean("benchmark.bare-data")
-          ? bareWithApplicationData(project, bare, clientCounts, rounds, scale) : new int[3];
+      ComparisonCases comparison = Boolean.getBoolean("benchmark.bare-data")
+          ? bareWithApplicationData(project, bare, clientCounts, rounds, scale) : ComparisonCases.NONE;
 
       line("");
       line("## Whole cases through the Java API inside each server");
@@ -228,13 +224,13 @@ class ProcurementBenchmark {
         long finished = side.http.get("/engine-rest/history/process-instance/count?processDefinitionKey="
             + BenchmarkCase.PROCESS_KEY + "&finished=true", "admin").json().path("count").asLong();
         assertThat(finished).as("%s: every case of the run ended", side.name)
-            .isEqualTo(cases + javaCases + bareDataCases[side == project ? 0 : 1]);
+            .isEqualTo(cases + javaCases + (side == project ? comparison.project() : comparison.bare()));
       }
       long shapeFinished = bare.http.get("/engine-rest/history/process-instance/count?processDefinitionKey="
           + BenchmarkCase.SHAPE_KEY + "&finished=true", "admin").json().path("count").asLong();
-      assertThat(shapeFinished).as("bare: every case of the application's model ended").isEqualTo(bareDataCases[2]);
+      assertThat(shapeFinished).as("bare: every case of the application's model ended").isEqualTo(comparison.shape());
       line("every case ended on both sides: %d each, and %d / %d / %d of the comparison with the application's data",
-          cases + javaCases, bareDataCases[0], bareDataCases[1], bareDataCases[2]);
+          cases + javaCases, comparison.project(), comparison.bare(), comparison.shape());
 
       project.stop();
       bare.stop();
@@ -340,10 +336,9 @@ class ProcurementBenchmark {
    * data: {@link RestCases.Payload#APPLICATION_SHAPE}), interleaved with the plain bare runs and the application's
    * in the same rounds; printed: their statements per case, and per round the four rates, each one's ratio
    * against the plain bare engine, and the application against the bare engine running its model with its data
-   * (authorization, rules, listeners, its own tables — what this application adds beyond its model and data). Returns the
-   * number of cases it ran: the application's, the bare side's of its own model, of the application's model.
+   * (authorization, rules, listeners, its own tables — what this application adds beyond its model and data).
    */
-  private int[] bareWithApplicationData(BenchmarkSide project, BenchmarkSide bare, List<Integer> clientCounts, int rounds,
+  private ComparisonCases bareWithApplicationData(BenchmarkSide project, BenchmarkSide bare, List<Integer> clientCounts, int rounds,
                                       double scale) {
     line("");
     line("## The bare engine carrying the application's data, and running the application's model (REST, interleaved)");
@@ -354,30 +349,18 @@ class ProcurementBenchmark {
           loaded.requestStatements().entrySet().stream().map(step -> String.format("%s %.1f", step.getKey(), step.getValue()))
               .collect(Collectors.joining(", ")), loaded.jobStatements());
     }
-    int[] run = {0, 5, 5};
+    int projectCases = 0;
+    int bareCases = 5;
+    int shapeCases = 5;
     line("| clients | round | project | bare | bare+data | bare+shape | bare+data / bare | bare+shape / bare "
         + "| **project / bare+shape** | p95 project / bare / bare+data / bare+shape |");
     line("|---|---|---|---|---|---|---|---|---|---|");
-    List<RestCases.Payload> payloads = List.of(RestCases.Payload.CASE, RestCases.Payload.WITH_APPLICATION_DATA,
-        RestCases.Payload.APPLICATION_SHAPE);
+    List<Leg> legs = List.of(new Leg(project, RestCases.Payload.CASE), new Leg(bare, RestCases.Payload.CASE),
+        new Leg(bare, RestCases.Payload.WITH_APPLICATION_DATA), new Leg(bare, RestCases.Payload.APPLICATION_SHAPE));
     for (int clients : clientCounts) {
       int count = scaled(clients == 1 ? 20 : clients <= 4 ? 60 : 160, scale);
       for (int round = 0; round < rounds; round++) {
-        List<RestCases.Payload> bareOrder = new ArrayList<>(payloads);
-        if (round % 2 != 0) {
-          Collections.reverse(bareOrder);
-        }
-        Map<String, RestCases.Run> runs = new LinkedHashMap<>();
-        if (round % 2 == 0) {
-          runs.put("project", RestCases.run(project, clients, count, RUN_LIMIT));
-        }
-        for (RestCases.Payload payload : bareOrder) {
-          RestCases.Run done = RestCases.run(bare, payload, clients, count, RUN_LIMIT);
-          runs.put(done.side(), done);
-        }
-        if (round % 2 != 0) {
-          runs.put("project", RestCases.run(project, clients, count, RUN_LIMIT));
-        }
+        Map<String, RestCases.Run> runs = round(legs, round, clients, count);
         RestCases.Run p = runs.get("project");
         RestCases.Run b = runs.get("bare");
         RestCases.Run d = runs.get("bare" + RestCases.Payload.WITH_APPLICATION_DATA.name());
@@ -387,12 +370,42 @@ class ProcurementBenchmark {
             d.instancesPerSecond() / b.instancesPerSecond(), m.instancesPerSecond() / b.instancesPerSecond(),
             p.instancesPerSecond() / m.instancesPerSecond(), p.completions().percentile(95),
             b.completions().percentile(95), d.completions().percentile(95), m.completions().percentile(95));
-        run[0] += count;
-        run[1] += 2 * count;
-        run[2] += count;
+        projectCases += count;
+        bareCases += 2 * count;
+        shapeCases += count;
       }
     }
-    return run;
+    return new ComparisonCases(projectCases, bareCases, shapeCases);
+  }
+
+  /**
+   * The cases {@link #bareWithApplicationData} ran: the application's, the bare side's on its own model (plain and
+   * with the application's data), and on the application's model.
+   */
+  private record ComparisonCases(int project, int bare, int shape) {
+
+    static final ComparisonCases NONE = new ComparisonCases(0, 0, 0);
+  }
+
+  /** One run of a round: a side, and what its driver sends. */
+  private record Leg(BenchmarkSide side, RestCases.Payload payload) {
+  }
+
+  /**
+   * One round of interleaved runs, by their names: the legs in their order, reversed every second round so that no
+   * leg always runs first on a machine that warms up or slows down.
+   */
+  private static Map<String, RestCases.Run> round(List<Leg> legs, int round, int clients, int count) {
+    List<Leg> order = new ArrayList<>(legs);
+    if (round % 2 != 0) {
+      Collections.reverse(order);
+    }
+    Map<String, RestCases.Run> runs = new LinkedHashMap<>();
+    for (Leg leg : order) {
+      RestCases.Run run = RestCases.run(leg.side(), leg.payload(), clients, count, RUN_LIMIT);
+      runs.put(run.side(), run);
+    }
+    return runs;
   }
 
   private static String definitionResource(BenchmarkSide side) {
